@@ -1,0 +1,1 @@
+"""Qt pieces shared by the kiosk, counter and display apps (the only Qt under common/)."""

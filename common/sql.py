@@ -1,0 +1,222 @@
+"""Prebuilt SQL statements of the queue engine's hot paths.
+
+Statements are built once, with bind parameters, so each user action pays only for executing
+them (SQLAlchemy caches their compiled form); building a statement per call cost more than the
+database work itself.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
+
+from common.models import (
+    CURRENT_STATUSES,
+    DailyCounter,
+    Event,
+    Service,
+    Staff,
+    Ticket,
+    UTCDateTime,
+    Window,
+    WindowService,
+)
+
+T = Ticket.__table__
+W = Window.__table__
+WS = WindowService.__table__
+S = Service.__table__
+ST = Staff.__table__
+E = Event.__table__
+DC = DailyCounter.__table__
+TW = W.alias("target_window")
+
+
+def _at(name: str):  # type: ignore[no-untyped-def]
+    return bindparam(name, type_=UTCDateTime())
+
+
+WINDOW_COLUMNS = (
+    W.c.id,
+    W.c.number,
+    W.c.name,
+    W.c.active,
+    W.c.paused,
+    W.c.pause_reason,
+    W.c.paused_at,
+    W.c.staff_id,
+)
+WINDOW = select(*WINDOW_COLUMNS).where(
+    W.c.hall_id == bindparam("hall_id"), W.c.number == bindparam("number")
+)
+WINDOW_FOR_UPDATE = WINDOW.with_for_update(of=W)
+
+CURRENT = select(
+    T.c.id,
+    T.c.label,
+    T.c.status,
+    T.c.service_id,
+    T.c.staff_id,
+    T.c.recall_count,
+    T.c.called_at,
+    T.c.started_at,
+    T.c.transfer_count,
+).where(T.c.window_id == bindparam("window_id"), T.c.status.in_(CURRENT_STATUSES))
+
+TICKET_VIEW_COLUMNS = (
+    T.c.id,
+    T.c.label,
+    T.c.number,
+    T.c.day,
+    S.c.code,
+    S.c.name_zh,
+    S.c.name_en,
+    T.c.priority,
+    T.c.status,
+    W.c.number,
+    ST.c.login,
+    ST.c.name,
+    TW.c.number,
+    T.c.issued_at,
+    T.c.called_at,
+    T.c.started_at,
+    T.c.finished_at,
+    T.c.recall_count,
+    T.c.transfer_count,
+    T.c.transfer_note,
+    T.c.outcome,
+    T.c.printed,
+    T.c.token,
+)
+TICKET_VIEW_FROM = (
+    T.join(S, S.c.id == T.c.service_id)
+    .outerjoin(W, W.c.id == T.c.window_id)
+    .outerjoin(ST, ST.c.id == T.c.staff_id)
+    .outerjoin(TW, TW.c.id == T.c.target_window_id)
+)
+TICKETS = select(*TICKET_VIEW_COLUMNS).select_from(TICKET_VIEW_FROM)
+TICKET_BY_ID = TICKETS.where(T.c.id == bindparam("ticket_id"))
+
+# The calling order: tier (priority, or any ticket past the SLA cutoff) → the window's rank of
+# the service (a ticket sent to this very window first) → place in the queue.
+_TIER = case((or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff")), 0), else_=1)
+_RANK = case((T.c.target_window_id == bindparam("window_id"), -1), else_=WS.c.rank)
+_CALLABLE = (
+    select(T.c.id)
+    .select_from(
+        T.outerjoin(
+            WS, and_(WS.c.service_id == T.c.service_id, WS.c.window_id == bindparam("window_id"))
+        )
+    )
+    .where(
+        T.c.hall_id == bindparam("hall_id"),
+        T.c.day == bindparam("day"),
+        T.c.status == "waiting",
+        or_(
+            and_(T.c.target_window_id.is_(None), WS.c.window_id.is_not(None)),
+            T.c.target_window_id == bindparam("window_id"),
+        ),
+    )
+    .order_by(_TIER, _RANK, T.c.queue_at, T.c.id)
+)
+NEXT_TICKET = _CALLABLE.limit(1)
+NEXT_TICKET_SKIP_LOCKED = NEXT_TICKET.with_for_update(of=T, skip_locked=True)
+CALLABLE_IDS = _CALLABLE.limit(bindparam("limit"))
+
+CALL = (
+    update(T)
+    .where(T.c.id == bindparam("ticket_id"))
+    .values(
+        status="called",
+        window_id=bindparam("window_id"),
+        staff_id=bindparam("staff_id"),
+        called_at=_at("now"),
+        target_window_id=None,
+        first_called_at=func.coalesce(T.c.first_called_at, _at("now")),
+        wait_s=func.coalesce(T.c.wait_s, bindparam("wait_s")),
+    )
+    .returning(T.c.label, T.c.service_id, T.c.issued_at, T.c.first_called_at)
+)
+# wait_s must be the wait until the *first* call; the caller passes now - issued_at, computed
+# from the row it read, and COALESCE keeps an earlier value.
+ISSUED_AT = select(T.c.issued_at).where(T.c.id == bindparam("ticket_id"))
+
+START = (
+    update(T)
+    .where(T.c.id == bindparam("ticket_id"))
+    .values(status="serving", started_at=_at("now"))
+)
+FINISH = (
+    update(T)
+    .where(T.c.id == bindparam("ticket_id"))
+    .values(
+        status="done",
+        finished_at=_at("now"),
+        outcome=bindparam("outcome"),
+        handling_s=bindparam("handling_s"),
+    )
+)
+RECALL = (
+    update(T)
+    .where(T.c.id == bindparam("ticket_id"))
+    .values(recall_count=T.c.recall_count + 1, called_at=_at("now"))
+)
+NO_SHOW = (
+    update(T)
+    .where(T.c.id == bindparam("ticket_id"))
+    .values(status="no_show", finished_at=_at("now"))
+)
+EVENT = insert(E)
+
+SERVICE_BY_CODE = select(
+    S.c.id,
+    S.c.code,
+    S.c.name_zh,
+    S.c.name_en,
+    S.c.prefix,
+    S.c.number_width,
+    S.c.daily_limit,
+    S.c.opening_hours,
+    S.c.active,
+).where(S.c.hall_id == bindparam("hall_id"), S.c.code == bindparam("code"))
+
+INSERT_TICKET = insert(T).returning(T.c.id)
+
+AHEAD_URGENT = select(func.count()).where(
+    T.c.hall_id == bindparam("hall_id"),
+    T.c.day == bindparam("day"),
+    T.c.status == "waiting",
+    T.c.service_id == bindparam("service_id"),
+    T.c.target_window_id.is_(None),
+    T.c.id != bindparam("ticket_id"),
+    or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff")),
+    T.c.queue_at <= _at("queue_at"),
+)
+AHEAD_ORDINARY = select(func.count()).where(
+    T.c.hall_id == bindparam("hall_id"),
+    T.c.day == bindparam("day"),
+    T.c.status == "waiting",
+    T.c.service_id == bindparam("service_id"),
+    T.c.target_window_id.is_(None),
+    T.c.id != bindparam("ticket_id"),
+    or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff"), T.c.queue_at <= _at("queue_at")),
+)
+SERVING_WINDOWS = (
+    select(func.count())
+    .select_from(WS.join(W, W.c.id == WS.c.window_id))
+    .where(WS.c.service_id == bindparam("service_id"), W.c.active.is_(True), W.c.paused.is_(False))
+)
+RECENT_HANDLING = (
+    select(T.c.handling_s)
+    .where(
+        T.c.hall_id == bindparam("hall_id"),
+        T.c.day == bindparam("day"),
+        T.c.service_id == bindparam("service_id"),
+        T.c.status == "done",
+        T.c.handling_s.is_not(None),
+    )
+    .order_by(T.c.finished_at.desc())
+    .limit(bindparam("limit"))
+)
+STAFF_BY_LOGIN = select(ST.c.id).where(
+    ST.c.hall_id == bindparam("hall_id"), ST.c.login == bindparam("login"), ST.c.active.is_(True)
+)

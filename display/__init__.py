@@ -1,0 +1,1 @@
+"""综合显示屏 — the wall board and the voice that calls numbers."""
