@@ -14,6 +14,7 @@ Concurrency:
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -174,6 +175,50 @@ def _view(row: Sequence[Any]) -> TicketView:
     return TicketView(*row)
 
 
+@dataclass(frozen=True)
+class _Current:
+    """A window's current ticket as read with the window's row (one round trip)."""
+
+    view: TicketView
+    service_id: int
+    staff_id: int | None
+
+    @classmethod
+    def from_row(cls, r: Row[Any]) -> _Current:
+        view = TicketView(
+            r.t_id,
+            r.t_label,
+            r.t_number,
+            r.t_day,
+            r.t_service_code,
+            r.t_service_name_zh,
+            r.t_service_name_en,
+            r.t_priority,
+            r.t_status,
+            r.number,
+            r.t_staff_login,
+            r.t_staff_name,
+            None,
+            r.t_issued_at,
+            r.t_called_at,
+            r.t_started_at,
+            None,
+            r.t_recall_count,
+            r.t_transfer_count,
+            r.t_transfer_note,
+            "",
+            r.t_printed,
+            r.t_token,
+        )
+        return cls(view, r.t_service_id, r.t_staff_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.view, name)
+
+    def changed(self, **changes: Any) -> TicketView:
+        return dataclasses.replace(self.view, **changes)
+
+
 def parse_label(label: str) -> str:
     cleaned = label.strip().upper()
     if not cleaned or len(cleaned) > 16 or not cleaned.isalnum():
@@ -209,17 +254,28 @@ class QueueEngine:
         hall: the hall's code.
         clock: inject a clock (tests, simulation). Without one, PostgreSQL uses the server's
             clock and SQLite the PC's.
+        fixed_day: hold every action to this service day (the simulation).
     """
 
-    def __init__(self, db: Database, hall: str = "main", clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        hall: str = "main",
+        clock: Clock | None = None,
+        *,
+        fixed_day: date | None = None,
+    ) -> None:
         self.db = db
         self.clock = clock
+        # The simulation runs one continuous opening that may pass midnight: one service day.
+        self.fixed_day = fixed_day
         self.hall_code = hall
         self.hall_id: int = db.transaction(lambda s: hall_id_for(s, hall), write=False)
         self._settings: HallSettings | None = None
         self._settings_lock = threading.Lock()
         self._closed_through: date | None = None
         self._counter_upsert: dict[Any, Any] = {}
+        self._staff_cache: dict[int, tuple[str, str]] = {}
 
     # -- settings and time
 
@@ -233,9 +289,10 @@ class QueueEngine:
             return self._settings
 
     def refresh_settings(self) -> HallSettings:
-        """Drop cached hall settings (call on a `settings_changed` event)."""
+        """Drop cached hall settings and staff names (on `settings_changed`/`staff_changed`)."""
         with self._settings_lock:
             self._settings = None
+            self._staff_cache.clear()
         return self.settings
 
     def _tx(self, run: Any, *, write: bool = True) -> Any:
@@ -251,6 +308,8 @@ class QueueEngine:
         return self.db.transaction(self.db.server_now, write=False)
 
     def service_day(self, when: datetime) -> date:
+        if self.fixed_day is not None:
+            return self.fixed_day
         return when.astimezone(self.settings.zone).date()
 
     def _begin(self, s: Session) -> tuple[datetime, date]:
@@ -345,7 +404,12 @@ class QueueEngine:
         return row
 
     def _window(self, s: Session, number: int, *, lock: bool = True) -> Row[Any]:
-        stmt = sql.WINDOW_FOR_UPDATE if lock and self.db.is_postgresql else sql.WINDOW
+        """The window's row joined with its current ticket's columns (prefixed `t_`)."""
+        stmt = (
+            sql.WINDOW_AND_CURRENT_FOR_UPDATE
+            if lock and self.db.is_postgresql
+            else sql.WINDOW_AND_CURRENT
+        )
         row = s.execute(stmt, {"hall_id": self.hall_id, "number": number}).first()
         if row is None:
             raise BadInput(
@@ -369,10 +433,19 @@ class QueueEngine:
             )
         return staff_id
 
-    def _current(self, s: Session, window: Row[Any]) -> Row[Any] | None:
-        return s.execute(sql.CURRENT, {"window_id": window.id}).first()
+    def _staff_names(self, s: Session, staff_id: int | None) -> tuple[str | None, str | None]:
+        if staff_id is None:
+            return None, None
+        names = self._staff_cache.get(staff_id)
+        if names is None:
+            row = s.execute(sql.STAFF_BY_ID, {"staff_id": staff_id}).one()
+            names = self._staff_cache[staff_id] = (row.login, row.name)
+        return names
 
-    def _require_current(self, s: Session, window: Row[Any], allowed: Iterable[str]) -> Row[Any]:
+    def _current(self, s: Session, window: Row[Any]) -> _Current | None:
+        return _Current.from_row(window) if window.t_id is not None else None
+
+    def _require_current(self, s: Session, window: Row[Any], allowed: Iterable[str]) -> _Current:
         ticket = self._current(s, window)
         if ticket is None:
             raise NothingToDo(
@@ -573,20 +646,20 @@ class QueueEngine:
     # -- calling
 
     def _call(
-        self, s: Session, ticket_id: int, window: Row[Any], staff_id: int | None, now: datetime
+        self, s: Session, t: Row[Any], window: Row[Any], staff_id: int | None, now: datetime
     ) -> TicketView:
-        issued_at = s.execute(sql.ISSUED_AT, {"ticket_id": ticket_id}).scalar_one()
+        """Give ticket row `t` (from NEXT_TICKET's columns) to `window`."""
         try:
-            row = s.execute(
+            s.execute(
                 sql.CALL,
                 {
-                    "ticket_id": ticket_id,
+                    "ticket_id": t.id,
                     "window_id": window.id,
                     "staff_id": staff_id,
                     "now": now,
-                    "wait_s": (now - issued_at).total_seconds(),
+                    "wait_s": (now - t.issued_at).total_seconds(),
                 },
-            ).one()
+            )
         except IntegrityError as e:
             raise Refused(
                 f"{window.number} 号窗口已有客户 / window {window.number} already has a ticket",
@@ -596,14 +669,39 @@ class QueueEngine:
             s,
             "called",
             now,
-            ticket_id=ticket_id,
+            ticket_id=t.id,
             window_id=window.id,
             staff_id=staff_id,
-            service_id=row.service_id,
-            label=row.label,
+            service_id=t.service_id,
+            label=t.label,
             window=window.number,
         )
-        return self._load_view(s, ticket_id)
+        login, name = self._staff_names(s, staff_id)
+        return TicketView(
+            t.id,
+            t.label,
+            t.number,
+            t.day,
+            t.code,
+            t.name_zh,
+            t.name_en,
+            t.priority,
+            "called",
+            window.number,
+            login,
+            name,
+            None,
+            t.issued_at,
+            now,
+            None,
+            None,
+            t.recall_count,
+            t.transfer_count,
+            t.transfer_note,
+            "",
+            t.printed,
+            t.token,
+        )
 
     def _check_can_call(self, s: Session, window: Row[Any]) -> None:
         if window.paused:
@@ -632,7 +730,7 @@ class QueueEngine:
             self._check_can_call(s, win)
             staff_id = self._staff_id(s, staff, win)
             stmt = sql.NEXT_TICKET_SKIP_LOCKED if self.db.is_postgresql else sql.NEXT_TICKET
-            ticket_id = s.execute(
+            row = s.execute(
                 stmt,
                 {
                     "hall_id": self.hall_id,
@@ -640,12 +738,12 @@ class QueueEngine:
                     "window_id": win.id,
                     "cutoff": self._cutoff(now),
                 },
-            ).scalar_one_or_none()
-            if ticket_id is None:
+            ).first()
+            if row is None:
                 raise NothingToDo(
                     "没有等候的客户 / nobody is waiting for this window", code="empty"
                 )
-            return self._call(s, ticket_id, win, staff_id, now)
+            return self._call(s, row, win, staff_id, now)
 
         return self._tx(run)
 
@@ -658,12 +756,8 @@ class QueueEngine:
             win = self._window(s, window)
             self._check_can_call(s, win)
             staff_id = self._staff_id(s, staff, win)
-            query = select(Ticket.id, Ticket.status).where(
-                Ticket.hall_id == self.hall_id, Ticket.day == day, Ticket.label == wanted
-            )
-            if self.db.is_postgresql:
-                query = query.with_for_update(of=Ticket)
-            row = s.execute(query).first()
+            query = sql.TICKET_BY_LABEL_FOR_UPDATE if self.db.is_postgresql else sql.TICKET_BY_LABEL
+            row = s.execute(query, {"hall_id": self.hall_id, "day": day, "label": wanted}).first()
             if row is None:
                 raise BadInput(
                     f"今天没有 {wanted} 号 / no ticket {wanted} today", code="unknown_ticket"
@@ -673,7 +767,7 @@ class QueueEngine:
                     f"{wanted} 号现在不在等候 / {wanted} is not waiting (it is {row.status})",
                     code="not_waiting",
                 )
-            return self._call(s, row.id, win, staff_id, now)
+            return self._call(s, row, win, staff_id, now)
 
         return self._tx(run)
 
@@ -757,7 +851,7 @@ class QueueEngine:
                 window=win.number,
                 outcome=outcome,
             )
-            return self._load_view(s, ticket.id)
+            return ticket.changed(status="done", finished_at=now, outcome=outcome)
 
         return self._tx(run)
 
@@ -786,7 +880,7 @@ class QueueEngine:
             win = self._window(s, window)
             ticket = self._require_current(s, win, ("called",))
             self._no_show(s, ticket, win, now, reason="by_hand")
-            return self._load_view(s, ticket.id)
+            return ticket.changed(status="no_show", finished_at=now)
 
         return self._tx(run)
 
