@@ -50,6 +50,44 @@ WINDOW = select(*WINDOW_COLUMNS).where(
 )
 WINDOW_FOR_UPDATE = WINDOW.with_for_update(of=W)
 
+# A window with its current ticket (if any) in one round trip: the hot path of every action.
+CT = T.alias("current_ticket")
+CS = S.alias("current_service")
+CST = ST.alias("current_staff")
+WINDOW_AND_CURRENT = (
+    select(
+        *WINDOW_COLUMNS,
+        CT.c.id.label("t_id"),
+        CT.c.label.label("t_label"),
+        CT.c.number.label("t_number"),
+        CT.c.day.label("t_day"),
+        CS.c.code.label("t_service_code"),
+        CS.c.name_zh.label("t_service_name_zh"),
+        CS.c.name_en.label("t_service_name_en"),
+        CT.c.priority.label("t_priority"),
+        CT.c.status.label("t_status"),
+        CST.c.login.label("t_staff_login"),
+        CST.c.name.label("t_staff_name"),
+        CT.c.issued_at.label("t_issued_at"),
+        CT.c.called_at.label("t_called_at"),
+        CT.c.started_at.label("t_started_at"),
+        CT.c.recall_count.label("t_recall_count"),
+        CT.c.transfer_count.label("t_transfer_count"),
+        CT.c.transfer_note.label("t_transfer_note"),
+        CT.c.printed.label("t_printed"),
+        CT.c.token.label("t_token"),
+        CT.c.service_id.label("t_service_id"),
+        CT.c.staff_id.label("t_staff_id"),
+    )
+    .select_from(
+        W.outerjoin(CT, and_(CT.c.window_id == W.c.id, CT.c.status.in_(CURRENT_STATUSES)))
+        .outerjoin(CS, CS.c.id == CT.c.service_id)
+        .outerjoin(CST, CST.c.id == CT.c.staff_id)
+    )
+    .where(W.c.hall_id == bindparam("hall_id"), W.c.number == bindparam("number"))
+)
+WINDOW_AND_CURRENT_FOR_UPDATE = WINDOW_AND_CURRENT.with_for_update(of=W)
+
 CURRENT = select(
     T.c.id,
     T.c.label,
@@ -100,12 +138,30 @@ TICKET_BY_ID = TICKETS.where(T.c.id == bindparam("ticket_id"))
 # the service (a ticket sent to this very window first) → place in the queue.
 _TIER = case((or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff")), 0), else_=1)
 _RANK = case((T.c.target_window_id == bindparam("window_id"), -1), else_=WS.c.rank)
+_CALL_COLUMNS = (
+    T.c.id,
+    T.c.label,
+    T.c.number,
+    T.c.day,
+    S.c.code,
+    S.c.name_zh,
+    S.c.name_en,
+    T.c.priority,
+    T.c.issued_at,
+    T.c.recall_count,
+    T.c.transfer_count,
+    T.c.transfer_note,
+    T.c.printed,
+    T.c.token,
+    T.c.service_id,
+    T.c.status,
+)
 _CALLABLE = (
-    select(T.c.id)
+    select(*_CALL_COLUMNS)
     .select_from(
         T.outerjoin(
             WS, and_(WS.c.service_id == T.c.service_id, WS.c.window_id == bindparam("window_id"))
-        )
+        ).join(S, S.c.id == T.c.service_id)
     )
     .where(
         T.c.hall_id == bindparam("hall_id"),
@@ -119,8 +175,17 @@ _CALLABLE = (
     .order_by(_TIER, _RANK, T.c.queue_at, T.c.id)
 )
 NEXT_TICKET = _CALLABLE.limit(1)
+TICKET_BY_LABEL = (
+    select(*_CALL_COLUMNS)
+    .select_from(T.join(S, S.c.id == T.c.service_id))
+    .where(
+        T.c.hall_id == bindparam("hall_id"),
+        T.c.day == bindparam("day"),
+        T.c.label == bindparam("label"),
+    )
+)
+TICKET_BY_LABEL_FOR_UPDATE = TICKET_BY_LABEL.with_for_update(of=T)
 NEXT_TICKET_SKIP_LOCKED = NEXT_TICKET.with_for_update(of=T, skip_locked=True)
-CALLABLE_IDS = _CALLABLE.limit(bindparam("limit"))
 
 CALL = (
     update(T)
@@ -134,11 +199,10 @@ CALL = (
         first_called_at=func.coalesce(T.c.first_called_at, _at("now")),
         wait_s=func.coalesce(T.c.wait_s, bindparam("wait_s")),
     )
-    .returning(T.c.label, T.c.service_id, T.c.issued_at, T.c.first_called_at)
 )
-# wait_s must be the wait until the *first* call; the caller passes now - issued_at, computed
-# from the row it read, and COALESCE keeps an earlier value.
-ISSUED_AT = select(T.c.issued_at).where(T.c.id == bindparam("ticket_id"))
+# wait_s is the wait until the *first* call: the caller passes now - issued_at, and COALESCE
+# keeps the value of an earlier call (a transferred ticket is called again).
+STAFF_BY_ID = select(ST.c.login, ST.c.name).where(ST.c.id == bindparam("staff_id"))
 
 START = (
     update(T)
