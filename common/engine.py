@@ -767,6 +767,11 @@ class QueueEngine:
                     f"{wanted} 号现在不在等候 / {wanted} is not waiting (it is {row.status})",
                     code="not_waiting",
                 )
+            if row.target_window_id not in (None, win.id):
+                raise Refused(
+                    f"{wanted} 号已转到其他窗口 / {wanted} was sent to another window",
+                    code="other_window",
+                )
             return self._call(s, row, win, staff_id, now)
 
         return self._tx(run)
@@ -1137,12 +1142,17 @@ class QueueEngine:
                         Ticket.service_id == ticket.service_id,
                     )
                     .order_by(Ticket.queue_at)
-                    .limit(k)
+                    .limit(max(k, 1))
                 )
                 .scalars()
                 .all()
             )
-            queue_at = keys[-1] + timedelta(microseconds=1) if k and len(keys) >= k else now
+            if k == 0 and keys:
+                queue_at = keys[0] - timedelta(microseconds=1)  # straight to the head
+            elif k and len(keys) >= k:
+                queue_at = keys[-1] + timedelta(microseconds=1)
+            else:
+                queue_at = now
             self._set(
                 s,
                 ticket.id,

@@ -155,6 +155,7 @@ _CALL_COLUMNS = (
     T.c.token,
     T.c.service_id,
     T.c.status,
+    T.c.target_window_id,
 )
 _CALLABLE = (
     select(*_CALL_COLUMNS)
