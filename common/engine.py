@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, case, event, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Row
@@ -276,6 +276,7 @@ class QueueEngine:
         self._closed_through: date | None = None
         self._counter_upsert: dict[Any, Any] = {}
         self._staff_cache: dict[int, tuple[str, str]] = {}
+        self._groups_cache: dict[int, list[list[int]]] = {}
 
     # -- settings and time
 
@@ -289,10 +290,15 @@ class QueueEngine:
             return self._settings
 
     def refresh_settings(self) -> HallSettings:
-        """Drop cached hall settings and staff names (on `settings_changed`/`staff_changed`)."""
+        """Drop cached hall settings, staff names and window assignments.
+
+        Apps call it on `settings_changed`, `staff_changed`, `window_changed` and
+        `service_changed` feed events.
+        """
         with self._settings_lock:
             self._settings = None
             self._staff_cache.clear()
+            self._groups_cache.clear()
         return self.settings
 
     def _tx(self, run: Any, *, write: bool = True) -> Any:
@@ -348,7 +354,7 @@ class QueueEngine:
 
     # -- day close
 
-    def _close_days_before(self, s: Session, day: date, now: datetime) -> None:
+    def _close_days_before(self, s: Session, day: date, now: datetime) -> int:
         stale = s.execute(
             select(Ticket.id, Ticket.label, Ticket.service_id, Ticket.window_id).where(
                 Ticket.hall_id == self.hall_id,
@@ -356,13 +362,20 @@ class QueueEngine:
                 Ticket.status.in_(OPEN_STATUSES),
             )
         ).all()
+        expired: set[int] = set()
         if stale:
-            s.execute(
-                update(Ticket)
-                .where(Ticket.id.in_([r.id for r in stale]))
-                .values(status="expired", finished_at=now, window_id=None)
+            # Still open? Another PC closing the day at the same moment may have been first.
+            expired = set(
+                s.execute(
+                    update(Ticket)
+                    .where(Ticket.id.in_([r.id for r in stale]), Ticket.status.in_(OPEN_STATUSES))
+                    .values(status="expired", finished_at=now, window_id=None)
+                    .returning(Ticket.id)
+                ).scalars()
             )
             for r in stale:
+                if r.id not in expired:
+                    continue
                 self._event(
                     s,
                     "expired",
@@ -372,23 +385,19 @@ class QueueEngine:
                     service_id=r.service_id,
                     label=r.label,
                 )
-        self._closed_through = day - timedelta(days=1)
+        # Remembered once committed: a refused action rolls this close back along with it.
+        through = day - timedelta(days=1)
+        event.listen(
+            s, "after_commit", lambda _: setattr(self, "_closed_through", through), once=True
+        )
+        return len(expired)
 
     def close_day(self) -> int:
         """Expire whatever is still open from earlier service days; return how many."""
 
         def run(s: Session) -> int:
             now = self.now(s)
-            day = self.service_day(now)
-            before = s.execute(
-                select(func.count()).where(
-                    Ticket.hall_id == self.hall_id,
-                    Ticket.day < day,
-                    Ticket.status.in_(OPEN_STATUSES),
-                )
-            ).scalar_one()
-            self._close_days_before(s, day, now)
-            return int(before)
+            return self._close_days_before(s, self.service_day(now), now)
 
         return self._tx(run)
 
@@ -716,6 +725,50 @@ class QueueEngine:
                 code="window_busy",
             )
 
+    def _window_groups(self, s: Session, window_id: int) -> list[list[int]]:
+        """The window's services grouped by rank, primary first (cached; see refresh_settings)."""
+        groups = self._groups_cache.get(window_id)
+        if groups is None:
+            by_rank: dict[int, list[int]] = {}
+            for rank, service_id in s.execute(sql.WINDOW_SERVICE_RANKS, {"window_id": window_id}):
+                by_rank.setdefault(rank, []).append(service_id)
+            groups = self._groups_cache[window_id] = [by_rank[r] for r in sorted(by_rank)]
+        return groups
+
+    def _pick_next(self, s: Session, win: Row[Any], day: date, now: datetime) -> Row[Any] | None:
+        """The ticket `win` should call now, locked on PostgreSQL (SKIP LOCKED).
+
+        Groups in order: tickets sent to this window, then the window's services rank by rank.
+        Tier first: a ticket is urgent when it has priority or has waited past the SLA; the
+        first group holding an urgent ticket gives its oldest urgent one. Otherwise the first
+        non-empty group gives its oldest ticket.
+        """
+        cutoff = self._cutoff(now)
+        lock = self.db.is_postgresql
+        base = {"hall_id": self.hall_id, "day": day, "window_id": win.id}
+        groups: list[tuple[Any, Any, dict[str, Any]]] = [
+            (sql.OLDEST_SENT_HERE, sql.OLDEST_PRIORITY_SENT_HERE, base)
+        ] + [
+            (sql.OLDEST_IN_SERVICES, sql.OLDEST_PRIORITY_IN_SERVICES, {**base, "service_ids": ids})
+            for ids in self._window_groups(s, win.id)
+        ]
+        fallback = None
+        for oldest_stmt, priority_stmt, params in groups:
+            if lock:
+                oldest_stmt = oldest_stmt.with_for_update(of=sql.T, skip_locked=True)
+                priority_stmt = priority_stmt.with_for_update(of=sql.T, skip_locked=True)
+            oldest = s.execute(oldest_stmt, params).first()
+            if oldest is None:
+                continue
+            if oldest.priority != "none" or oldest.queue_at <= cutoff:
+                return oldest
+            urgent = s.execute(priority_stmt, params).first()
+            if urgent is not None:
+                return urgent
+            if fallback is None:
+                fallback = oldest
+        return fallback
+
     def call_next(self, window: int, staff: str | None = None) -> TicketView:
         """Call the next customer for `window` (呼叫下一位).
 
@@ -729,16 +782,7 @@ class QueueEngine:
             win = self._window(s, window)
             self._check_can_call(s, win)
             staff_id = self._staff_id(s, staff, win)
-            stmt = sql.NEXT_TICKET_SKIP_LOCKED if self.db.is_postgresql else sql.NEXT_TICKET
-            row = s.execute(
-                stmt,
-                {
-                    "hall_id": self.hall_id,
-                    "day": day,
-                    "window_id": win.id,
-                    "cutoff": self._cutoff(now),
-                },
-            ).first()
+            row = self._pick_next(s, win, day, now)
             if row is None:
                 raise NothingToDo(
                     "没有等候的客户 / nobody is waiting for this window", code="empty"
