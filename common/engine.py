@@ -276,6 +276,7 @@ class QueueEngine:
         self._closed_through: date | None = None
         self._counter_upsert: dict[Any, Any] = {}
         self._staff_cache: dict[int, tuple[str, str]] = {}
+        self._groups_cache: dict[int, list[list[int]]] = {}
 
     # -- settings and time
 
@@ -289,10 +290,15 @@ class QueueEngine:
             return self._settings
 
     def refresh_settings(self) -> HallSettings:
-        """Drop cached hall settings and staff names (on `settings_changed`/`staff_changed`)."""
+        """Drop cached hall settings, staff names and window assignments.
+
+        Apps call it on `settings_changed`, `staff_changed`, `window_changed` and
+        `service_changed` feed events.
+        """
         with self._settings_lock:
             self._settings = None
             self._staff_cache.clear()
+            self._groups_cache.clear()
         return self.settings
 
     def _tx(self, run: Any, *, write: bool = True) -> Any:
@@ -651,7 +657,7 @@ class QueueEngine:
     def _call(
         self, s: Session, t: Row[Any], window: Row[Any], staff_id: int | None, now: datetime
     ) -> TicketView:
-        """Give ticket row `t` (from NEXT_TICKET's columns) to `window`."""
+        """Give ticket row `t` (with sql._CALL_COLUMNS) to `window`."""
         try:
             s.execute(
                 sql.CALL,
@@ -719,6 +725,50 @@ class QueueEngine:
                 code="window_busy",
             )
 
+    def _window_groups(self, s: Session, window_id: int) -> list[list[int]]:
+        """The window's services grouped by rank, primary first (cached; see refresh_settings)."""
+        groups = self._groups_cache.get(window_id)
+        if groups is None:
+            by_rank: dict[int, list[int]] = {}
+            for rank, service_id in s.execute(sql.WINDOW_SERVICE_RANKS, {"window_id": window_id}):
+                by_rank.setdefault(rank, []).append(service_id)
+            groups = self._groups_cache[window_id] = [by_rank[r] for r in sorted(by_rank)]
+        return groups
+
+    def _pick_next(self, s: Session, win: Row[Any], day: date, now: datetime) -> Row[Any] | None:
+        """The ticket `win` should call now, locked on PostgreSQL (SKIP LOCKED).
+
+        Groups in order: tickets sent to this window, then the window's services rank by rank.
+        Tier first: a ticket is urgent when it has priority or has waited past the SLA; the
+        first group holding an urgent ticket gives its oldest urgent one. Otherwise the first
+        non-empty group gives its oldest ticket.
+        """
+        cutoff = self._cutoff(now)
+        lock = self.db.is_postgresql
+        base = {"hall_id": self.hall_id, "day": day, "window_id": win.id}
+        groups: list[tuple[Any, Any, dict[str, Any]]] = [
+            (sql.OLDEST_SENT_HERE, sql.OLDEST_PRIORITY_SENT_HERE, base)
+        ] + [
+            (sql.OLDEST_IN_SERVICES, sql.OLDEST_PRIORITY_IN_SERVICES, {**base, "service_ids": ids})
+            for ids in self._window_groups(s, win.id)
+        ]
+        fallback = None
+        for oldest_stmt, priority_stmt, params in groups:
+            if lock:
+                oldest_stmt = oldest_stmt.with_for_update(of=sql.T, skip_locked=True)
+                priority_stmt = priority_stmt.with_for_update(of=sql.T, skip_locked=True)
+            oldest = s.execute(oldest_stmt, params).first()
+            if oldest is None:
+                continue
+            if oldest.priority != "none" or oldest.queue_at <= cutoff:
+                return oldest
+            urgent = s.execute(priority_stmt, params).first()
+            if urgent is not None:
+                return urgent
+            if fallback is None:
+                fallback = oldest
+        return fallback
+
     def call_next(self, window: int, staff: str | None = None) -> TicketView:
         """Call the next customer for `window` (呼叫下一位).
 
@@ -732,16 +782,7 @@ class QueueEngine:
             win = self._window(s, window)
             self._check_can_call(s, win)
             staff_id = self._staff_id(s, staff, win)
-            stmt = sql.NEXT_TICKET_SKIP_LOCKED if self.db.is_postgresql else sql.NEXT_TICKET
-            row = s.execute(
-                stmt,
-                {
-                    "hall_id": self.hall_id,
-                    "day": day,
-                    "window_id": win.id,
-                    "cutoff": self._cutoff(now),
-                },
-            ).first()
+            row = self._pick_next(s, win, day, now)
             if row is None:
                 raise NothingToDo(
                     "没有等候的客户 / nobody is waiting for this window", code="empty"

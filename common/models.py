@@ -162,8 +162,26 @@ class Ticket(Base):
         # Gap-free numbering is per the service the ticket was issued for.
         UniqueConstraint("hall_id", "day", "issue_service_id", "number"),
         Index("ix_tickets_queue", "hall_id", "day", "status", "queue_at"),
+        Index("ix_tickets_priority", "hall_id", "day", "status", "priority", "queue_at"),
+        Index("ix_tickets_target", "target_window_id", "status", "queue_at"),
         Index("ix_tickets_window_status", "window_id", "status"),
         Index("ix_tickets_hall_day_service", "hall_id", "day", "service_id"),
+        # Covers the reports: a month of history is read from this index alone, in group order.
+        Index(
+            "ix_tickets_report",
+            "hall_id",
+            "day",
+            "service_id",
+            "window_id",
+            "staff_id",
+            "status",
+            "issue_service_id",
+            "transfer_count",
+            "wait_s",
+            "handling_s",
+            "issued_at",
+            "finished_at",
+        ),
         # A window holds at most one current ticket; the database itself refuses a second.
         Index(
             "ux_tickets_window_current",
@@ -228,7 +246,13 @@ class Event(Base):
 
 class Rating(Base):
     __tablename__ = "ratings"
-    __table_args__ = (Index("ix_ratings_hall_day", "hall_id", "day"),)
+    __table_args__ = (
+        Index("ix_ratings_hall_day", "hall_id", "day"),
+        # Covers the reports' ratings by day, service, window, clerk and score.
+        Index(
+            "ix_ratings_report", "hall_id", "day", "service_id", "window_id", "staff_id", "score"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
@@ -246,7 +270,10 @@ class Rating(Base):
 
 class Feedback(Base):
     __tablename__ = "feedback"
-    __table_args__ = (Index("ix_feedback_hall_status", "hall_id", "status"),)
+    __table_args__ = (
+        Index("ix_feedback_hall_status", "hall_id", "status"),
+        Index("ix_feedback_hall_at", "hall_id", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))

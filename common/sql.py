@@ -7,7 +7,7 @@ database work itself.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 
 from common.models import (
     CURRENT_STATUSES,
@@ -45,10 +45,6 @@ WINDOW_COLUMNS = (
     W.c.paused_at,
     W.c.staff_id,
 )
-WINDOW = select(*WINDOW_COLUMNS).where(
-    W.c.hall_id == bindparam("hall_id"), W.c.number == bindparam("number")
-)
-WINDOW_FOR_UPDATE = WINDOW.with_for_update(of=W)
 
 # A window with its current ticket (if any) in one round trip: the hot path of every action.
 CT = T.alias("current_ticket")
@@ -88,17 +84,6 @@ WINDOW_AND_CURRENT = (
 )
 WINDOW_AND_CURRENT_FOR_UPDATE = WINDOW_AND_CURRENT.with_for_update(of=W)
 
-CURRENT = select(
-    T.c.id,
-    T.c.label,
-    T.c.status,
-    T.c.service_id,
-    T.c.staff_id,
-    T.c.recall_count,
-    T.c.called_at,
-    T.c.started_at,
-    T.c.transfer_count,
-).where(T.c.window_id == bindparam("window_id"), T.c.status.in_(CURRENT_STATUSES))
 
 TICKET_VIEW_COLUMNS = (
     T.c.id,
@@ -134,10 +119,11 @@ TICKET_VIEW_FROM = (
 TICKETS = select(*TICKET_VIEW_COLUMNS).select_from(TICKET_VIEW_FROM)
 TICKET_BY_ID = TICKETS.where(T.c.id == bindparam("ticket_id"))
 
-# The calling order: tier (priority, or any ticket past the SLA cutoff) → the window's rank of
-# the service (a ticket sent to this very window first) → place in the queue.
-_TIER = case((or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff")), 0), else_=1)
-_RANK = case((T.c.target_window_id == bindparam("window_id"), -1), else_=WS.c.rank)
+
+# call_next's probes: each is "the oldest waiting ticket of one group", LIMIT 1 along an index,
+# so a call costs the same with 20 or 20,000 people waiting. A group is the tickets sent to
+# this very window, or the window's services of one rank; `_PRIORITY` narrows to priority
+# tickets (few, found through ix_tickets_priority).
 _CALL_COLUMNS = (
     T.c.id,
     T.c.label,
@@ -157,25 +143,30 @@ _CALL_COLUMNS = (
     T.c.status,
     T.c.target_window_id,
 )
-_CALLABLE = (
-    select(*_CALL_COLUMNS)
-    .select_from(
-        T.outerjoin(
-            WS, and_(WS.c.service_id == T.c.service_id, WS.c.window_id == bindparam("window_id"))
-        ).join(S, S.c.id == T.c.service_id)
-    )
-    .where(
-        T.c.hall_id == bindparam("hall_id"),
-        T.c.day == bindparam("day"),
-        T.c.status == "waiting",
-        or_(
-            and_(T.c.target_window_id.is_(None), WS.c.window_id.is_not(None)),
-            T.c.target_window_id == bindparam("window_id"),
-        ),
-    )
-    .order_by(_TIER, _RANK, T.c.queue_at, T.c.id)
+_WAITING = (
+    T.c.hall_id == bindparam("hall_id"),
+    T.c.day == bindparam("day"),
+    T.c.status == "waiting",
 )
-NEXT_TICKET = _CALLABLE.limit(1)
+_OLDEST = (
+    select(*_CALL_COLUMNS, T.c.queue_at)
+    .select_from(T.join(S, S.c.id == T.c.service_id))
+    .order_by(T.c.queue_at, T.c.id)
+    .limit(1)
+)
+_IN_SERVICES = (
+    T.c.target_window_id.is_(None),
+    T.c.service_id.in_(bindparam("service_ids", expanding=True)),
+)
+_SENT_HERE = (T.c.target_window_id == bindparam("window_id"),)
+_PRIORITY = (T.c.priority != "none",)
+OLDEST_IN_SERVICES = _OLDEST.where(*_WAITING, *_IN_SERVICES)
+OLDEST_PRIORITY_IN_SERVICES = _OLDEST.where(*_WAITING, *_IN_SERVICES, *_PRIORITY)
+OLDEST_SENT_HERE = _OLDEST.where(*_WAITING, *_SENT_HERE)
+OLDEST_PRIORITY_SENT_HERE = _OLDEST.where(*_WAITING, *_SENT_HERE, *_PRIORITY)
+WINDOW_SERVICE_RANKS = select(WS.c.rank, WS.c.service_id).where(
+    WS.c.window_id == bindparam("window_id")
+)
 TICKET_BY_LABEL = (
     select(*_CALL_COLUMNS)
     .select_from(T.join(S, S.c.id == T.c.service_id))
@@ -186,7 +177,6 @@ TICKET_BY_LABEL = (
     )
 )
 TICKET_BY_LABEL_FOR_UPDATE = TICKET_BY_LABEL.with_for_update(of=T)
-NEXT_TICKET_SKIP_LOCKED = NEXT_TICKET.with_for_update(of=T, skip_locked=True)
 
 CALL = (
     update(T)

@@ -262,6 +262,14 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_tickets_queue", ["hall_id", "day", "status", "queue_at"], unique=False
         )
+        batch_op.create_index(
+            "ix_tickets_priority",
+            ["hall_id", "day", "status", "priority", "queue_at"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_tickets_target", ["target_window_id", "status", "queue_at"], unique=False
+        )
         batch_op.create_index("ix_tickets_window_status", ["window_id", "status"], unique=False)
         batch_op.create_index(
             "ux_tickets_window_current",
@@ -401,6 +409,8 @@ def downgrade() -> None:
             postgresql_where=sa.text("status IN ('called', 'serving')"),
         )
         batch_op.drop_index("ix_tickets_window_status")
+        batch_op.drop_index("ix_tickets_target")
+        batch_op.drop_index("ix_tickets_priority")
         batch_op.drop_index("ix_tickets_queue")
         batch_op.drop_index("ix_tickets_hall_day_service")
 

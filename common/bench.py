@@ -1,0 +1,611 @@
+"""`hallq bench`: the performance targets of the issues, measured (a benchmark, not a test).
+
+* dispatch — P counter processes (1, 8, 32) each calling then finishing from a pre-issued
+  backlog while 2 kiosk processes keep issuing: calls/s, call latency p50/p95, duplicates
+  (tickets called twice: must be 0), and `raw_calls_per_s`, the same transactions written
+  directly with the driver (sqlite3 / psycopg) in the same run, as the ceiling.
+* feed — commit in one process → callback in another, over ≥ 500 changes.
+* issue — latency of `QueueEngine.issue`.
+* kiosk / display / report — the apps' own figures (tap → ticket, call → painted, memory
+  growth, report times), measured by their modules.
+
+Every figure is measured in this run on this machine; compare ratios within one run.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import sqlite3
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from common import hall, schema
+from common.db import Database, normalize_url
+from common.models import DailyCounter, Event, Service, Ticket, Window
+
+PROCESS_COUNTS = (1, 8, 32)
+KIOSKS = 2
+
+
+def _pct(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+
+
+def _summary(latencies_ms: list[float]) -> dict[str, float]:
+    return {
+        "p50_ms": round(_pct(latencies_ms, 0.50), 2),
+        "p95_ms": round(_pct(latencies_ms, 0.95), 2),
+        "n": len(latencies_ms),
+    }
+
+
+# ---------------------------------------------------------------------------- databases
+
+
+class _Target:
+    """A database to measure on: a temp SQLite file, or a database made on the PostgreSQL server."""
+
+    def __init__(self, backend: str, pg_url: str | None, workdir: Path) -> None:
+        self.backend = backend
+        self._pg_admin: str | None = None
+        self._pg_name: str | None = None
+        if backend == "sqlite":
+            self.url = f"sqlite:///{(workdir / f'bench-{uuid.uuid4().hex[:8]}.db').as_posix()}"
+        else:
+            import psycopg
+
+            assert pg_url is not None
+            admin = normalize_url(pg_url).set(drivername="postgresql")
+            self._pg_admin = admin.render_as_string(hide_password=False)
+            self._pg_name = f"hallq_bench_{uuid.uuid4().hex[:10]}"
+            with psycopg.connect(self._pg_admin, autocommit=True, connect_timeout=5) as conn:
+                conn.execute(f'CREATE DATABASE "{self._pg_name}"')
+            self.url = admin.set(
+                database=self._pg_name, drivername="postgresql+psycopg"
+            ).render_as_string(hide_password=False)
+        db = Database(self.url)
+        schema.upgrade(db)
+        db.dispose()
+
+    def drop(self) -> None:
+        if self._pg_admin and self._pg_name:
+            import psycopg
+
+            with psycopg.connect(self._pg_admin, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self._pg_name}" WITH (FORCE)')
+
+
+def _make_hall(url: str, code: str, windows: int) -> None:
+    """A hall with one service A served by `windows` windows, open around the clock."""
+    db = Database(url)
+
+    def run(s: Any) -> None:
+        hall_id = hall.ensure_hall(s, code)
+        service_id = hall.add_service(s, hall_id, "A", "综合业务", "General", number_width=5)
+        for number in range(1, windows + 1):
+            hall.add_window(s, hall_id, number, [(service_id, 0)])
+
+    db.transaction(run)
+    db.dispose()
+
+
+def _preissue(url: str, code: str, count: int) -> None:
+    """A backlog of waiting tickets, written in bulk (as if issued earlier today)."""
+    from common.engine import QueueEngine
+
+    db = Database(url)
+    engine = QueueEngine(db, code)
+    now = engine.now()
+    day = engine.service_day(now)
+    start = now - timedelta(minutes=5)
+
+    def run(s: Any) -> None:
+        service_id = s.execute(
+            select(Service.id).where(Service.hall_id == engine.hall_id, Service.code == "A")
+        ).scalar_one()
+        rows = [
+            {
+                "hall_id": engine.hall_id,
+                "day": day,
+                "issue_service_id": service_id,
+                "service_id": service_id,
+                "number": n,
+                "label": f"A{n:05d}",
+                "priority": "none",
+                "status": "waiting",
+                "issued_at": start + timedelta(microseconds=n),
+                "queue_at": start + timedelta(microseconds=n),
+                "recall_count": 0,
+                "transfer_count": 0,
+                "transfer_note": "",
+                "outcome": "",
+                "token": "",
+            }
+            for n in range(1, count + 1)
+        ]
+        for i in range(0, len(rows), 2000):
+            s.execute(insert(Ticket), rows[i : i + 2000])
+        s.execute(
+            insert(DailyCounter),
+            [
+                {
+                    "hall_id": engine.hall_id,
+                    "day": day,
+                    "service_id": service_id,
+                    "last_number": count,
+                }
+            ],
+        )
+
+    db.transaction(run)
+    db.dispose()
+
+
+# ---------------------------------------------------------------------------- workers
+
+
+def _counter_worker(
+    url: str, code: str, window: int, seconds: float, gate: _Gate, out: Any
+) -> None:
+    from common.db import Database
+    from common.engine import QueueEngine
+    from common.errors import NothingToDo
+
+    engine = QueueEngine(Database(url, pool_size=1), code)
+    engine.settings  # noqa: B018 — load before the clock starts
+    latencies: list[float] = []
+    called: list[int] = []
+    deadline = gate.wait() + seconds
+    while time.time() < deadline:
+        t0 = time.perf_counter()
+        try:
+            ticket = engine.call_next(window)
+        except NothingToDo:
+            continue
+        latencies.append((time.perf_counter() - t0) * 1000)
+        called.append(ticket.id)
+        engine.finish(window)
+    out.put({"latencies": latencies, "called": called})
+
+
+def _kiosk_worker(url: str, code: str, seconds: float, gate: _Gate, out: Any) -> None:
+    from common.db import Database
+    from common.engine import QueueEngine
+
+    engine = QueueEngine(Database(url, pool_size=1), code)
+    engine.settings  # noqa: B018
+    issued = 0
+    deadline = gate.wait() + seconds
+    while time.time() < deadline:
+        engine.issue("A")
+        issued += 1
+        time.sleep(0.002)
+    out.put({"issued": issued})
+
+
+def _raw_sqlite_worker(
+    path: str, hall_id: int, window_id: int, day: str, seconds: float, gate: _Gate, out: Any
+) -> None:
+    """The same call and finish transactions, written directly with sqlite3."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=15)
+    conn.execute("PRAGMA busy_timeout = 15000")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    calls = 0
+    deadline = gate.wait() + seconds
+    while time.time() < deadline:
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("SELECT id, paused FROM windows WHERE id = ?", (window_id,)).fetchone()
+        conn.execute(
+            "SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'serving')",
+            (window_id,),
+        ).fetchone()
+        row = conn.execute(
+            "SELECT t.id, t.issued_at FROM tickets t JOIN window_services ws "
+            "ON ws.service_id = t.service_id AND ws.window_id = ? "
+            "WHERE t.hall_id = ? AND t.day = ? AND t.status = 'waiting' "
+            "ORDER BY ws.rank, t.queue_at, t.id LIMIT 1",
+            (window_id, hall_id, day),
+        ).fetchone()
+        if row is None:
+            conn.execute("COMMIT")
+            continue
+        conn.execute(
+            "UPDATE tickets SET status = 'called', window_id = ?, called_at = ?, "
+            "first_called_at = COALESCE(first_called_at, ?) WHERE id = ?",
+            (window_id, now, now, row[0]),
+        )
+        conn.execute(
+            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
+            "VALUES (?, ?, 'called', ?, ?, ?)",
+            (hall_id, now, row[0], window_id, json.dumps({"window": window_id})),
+        )
+        conn.execute("COMMIT")
+        calls += 1
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'serving')",
+            (window_id,),
+        ).fetchone()
+        conn.execute(
+            "UPDATE tickets SET status = 'done', finished_at = ?, handling_s = 1.0 WHERE id = ?",
+            (now, row[0]),
+        )
+        conn.execute(
+            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id) VALUES (?, ?, 'finished', ?, ?)",
+            (hall_id, now, row[0], window_id),
+        )
+        conn.execute("COMMIT")
+    out.put({"calls": calls})
+
+
+def _raw_pg_worker(
+    conninfo: str, hall_id: int, window_id: int, day: str, seconds: float, gate: _Gate, out: Any
+) -> None:
+    """The same call and finish transactions, written directly with psycopg."""
+    import psycopg
+    from psycopg.types.json import Jsonb
+
+    conn = psycopg.connect(conninfo)
+    calls = 0
+    deadline = gate.wait() + seconds
+    while time.time() < deadline:
+        with conn.transaction():
+            now = conn.execute("SELECT now()").fetchone()[0]
+            conn.execute("SELECT id, paused FROM windows WHERE id = %s FOR UPDATE", (window_id,))
+            conn.execute(
+                "SELECT id FROM tickets WHERE window_id = %s AND status IN ('called', 'serving')",
+                (window_id,),
+            ).fetchone()
+            row = conn.execute(
+                "SELECT t.id FROM tickets t JOIN window_services ws "
+                "ON ws.service_id = t.service_id AND ws.window_id = %s "
+                "WHERE t.hall_id = %s AND t.day = %s AND t.status = 'waiting' "
+                "ORDER BY ws.rank, t.queue_at, t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED",
+                (window_id, hall_id, day),
+            ).fetchone()
+            if row is None:
+                continue
+            conn.execute(
+                "UPDATE tickets SET status = 'called', window_id = %s, called_at = %s, "
+                "first_called_at = COALESCE(first_called_at, %s) WHERE id = %s",
+                (window_id, now, now, row[0]),
+            )
+            conn.execute(
+                "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
+                "VALUES (%s, %s, 'called', %s, %s, %s)",
+                (hall_id, now, row[0], window_id, Jsonb({"window": window_id})),
+            )
+        calls += 1
+        with conn.transaction():
+            now = conn.execute("SELECT now()").fetchone()[0]
+            conn.execute("SELECT id, paused FROM windows WHERE id = %s FOR UPDATE", (window_id,))
+            conn.execute(
+                "UPDATE tickets SET status = 'done', finished_at = %s, handling_s = 1.0 WHERE id = %s",
+                (now, row[0]),
+            )
+            conn.execute(
+                "INSERT INTO events (hall_id, at, kind, ticket_id, window_id) "
+                "VALUES (%s, %s, 'finished', %s, %s)",
+                (hall_id, now, row[0], window_id),
+            )
+    conn.close()
+    out.put({"calls": calls})
+
+
+class _Gate:
+    """Start every worker at once, after all of them have imported and connected."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.ready = ctx.Queue()
+        self.go = ctx.Event()
+        self.start_at = ctx.Value("d", 0.0)
+
+    def wait(self) -> float:
+        self.ready.put(os.getpid())
+        self.go.wait(600)
+        start_at = self.start_at.value
+        while time.time() < start_at:
+            time.sleep(0.0005)
+        return start_at
+
+
+def _run_processes(specs: list[tuple[Callable[..., None], tuple[Any, ...]]]) -> list[Any]:
+    """Run workers `fn(*args, gate, out)` in spawned processes; return what each put in `out`."""
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    gate = _Gate(ctx)
+    procs = [ctx.Process(target=fn, args=(*args, gate, out), daemon=True) for fn, args in specs]
+    for p in procs:
+        p.start()
+    for _ in procs:
+        gate.ready.get(timeout=600)
+    gate.start_at.value = time.time() + 0.2
+    gate.go.set()
+    results = [out.get(timeout=600) for _ in procs]
+    for p in procs:
+        p.join(30)
+    return results
+
+
+# ---------------------------------------------------------------------------- benchmarks
+
+
+def _hall_ids(url: str, code: str) -> tuple[int, dict[int, int], str]:
+    from common.engine import QueueEngine
+
+    db = Database(url)
+    engine = QueueEngine(db, code)
+    day = engine.service_day(engine.now()).isoformat()
+    windows = dict(
+        db.transaction(
+            lambda s: s.execute(
+                select(Window.number, Window.id).where(Window.hall_id == engine.hall_id)
+            ).all(),
+            write=False,
+        )
+    )
+    db.dispose()
+    return engine.hall_id, windows, day
+
+
+def _duplicates(url: str, code: str) -> int:
+    from common.engine import QueueEngine
+
+    db = Database(url)
+    engine = QueueEngine(db, code)
+
+    def run(s: Any) -> int:
+        rows = s.execute(
+            select(Event.ticket_id).where(Event.hall_id == engine.hall_id, Event.kind == "called")
+        ).scalars()
+        seen: set[int] = set()
+        dup = 0
+        for tid in rows:
+            dup += tid in seen
+            seen.add(tid)
+        return dup
+
+    n = db.transaction(run, write=False)
+    db.dispose()
+    return n
+
+
+def bench_dispatch(target: _Target, processes: int, seconds: float, backlog: int) -> dict[str, Any]:
+    code = f"d{processes}_{uuid.uuid4().hex[:6]}"
+    _make_hall(target.url, code, processes)
+    _preissue(target.url, code, backlog)
+    specs: list[tuple[Callable[..., None], tuple[Any, ...]]] = [
+        (_counter_worker, (target.url, code, w, seconds)) for w in range(1, processes + 1)
+    ]
+    specs += [(_kiosk_worker, (target.url, code, seconds)) for _ in range(KIOSKS)]
+    results = _run_processes(specs)
+    latencies = [x for r in results if "latencies" in r for x in r["latencies"]]
+    calls = sum(len(r["called"]) for r in results if "called" in r)
+    issued = sum(r["issued"] for r in results if "issued" in r)
+    duplicates = _duplicates(target.url, code)
+
+    # The ceiling: the same transactions through the bare driver, on a fresh backlog.
+    raw_code = f"r{processes}_{uuid.uuid4().hex[:6]}"
+    _make_hall(target.url, raw_code, processes)
+    _preissue(target.url, raw_code, backlog)
+    hall_id, windows, day = _hall_ids(target.url, raw_code)
+    if target.backend == "sqlite":
+        path = normalize_url(target.url).database or ""
+        raw_specs = [
+            (_raw_sqlite_worker, (path, hall_id, windows[w], day, seconds))
+            for w in range(1, processes + 1)
+        ]
+    else:
+        conninfo = (
+            normalize_url(target.url)
+            .set(drivername="postgresql")
+            .render_as_string(hide_password=False)
+        )
+        raw_specs = [
+            (_raw_pg_worker, (conninfo, hall_id, windows[w], day, seconds))
+            for w in range(1, processes + 1)
+        ]
+    raw_calls = sum(r["calls"] for r in _run_processes(raw_specs))
+    return {
+        "calls_per_s": round(calls / seconds, 1),
+        **{k: v for k, v in _summary(latencies).items() if k != "n"},
+        "calls": calls,
+        "duplicates": duplicates,
+        "issued_meanwhile": issued,
+        "raw_calls_per_s": round(raw_calls / seconds, 1),
+        "share_of_raw": round(calls / raw_calls, 2) if raw_calls else None,
+    }
+
+
+def _feed_writer(url: str, code: str, count: int, gate: _Gate, out: Any) -> None:
+    from common.db import Database
+    from common.engine import QueueEngine
+
+    engine = QueueEngine(Database(url, pool_size=1), code)
+    engine.settings  # noqa: B018
+    committed: dict[int, float] = {}
+    gate.wait()
+    time.sleep(0.5)  # the listener is connected by now
+    for _ in range(count):
+        ticket = engine.issue("A")
+        committed[ticket.ticket.id] = time.time()
+        time.sleep(0.01)
+    out.put({"committed": committed})
+
+
+def _feed_listener(url: str, code: str, count: int, gate: _Gate, out: Any) -> None:
+    import threading
+
+    from common.db import Database
+    from common.engine import QueueEngine
+    from common.feed import ChangeFeed
+
+    engine = QueueEngine(Database(url, pool_size=1), code)
+    received: dict[int, float] = {}
+    done = threading.Event()
+
+    def on_changes(changes: list[Any]) -> None:
+        now = time.time()
+        for c in changes:
+            if c.kind == "issued" and c.ticket_id is not None:
+                received[c.ticket_id] = now
+        if len(received) >= count:
+            done.set()
+
+    feed = ChangeFeed(url, engine.hall_id, on_changes).start()
+    feed.ready.wait(30)
+    gate.wait()
+    done.wait(60.0 + count * 0.05)
+    feed.stop()
+    out.put({"received": received})
+
+
+def bench_feed(target: _Target, count: int) -> dict[str, Any]:
+    code = f"f_{uuid.uuid4().hex[:6]}"
+    _make_hall(target.url, code, 1)
+    results = _run_processes(
+        [(_feed_listener, (target.url, code, count)), (_feed_writer, (target.url, code, count))]
+    )
+    committed = next(r["committed"] for r in results if "committed" in r)
+    received = next(r["received"] for r in results if "received" in r)
+    latencies = [(received[t] - c) * 1000 for t, c in committed.items() if t in received]
+    return {**_summary(latencies), "lost": len(committed) - len(latencies)}
+
+
+def bench_issue(target: _Target, count: int) -> dict[str, Any]:
+    from common.engine import QueueEngine
+
+    code = f"i_{uuid.uuid4().hex[:6]}"
+    _make_hall(target.url, code, 2)
+    db = Database(target.url)
+    engine = QueueEngine(db, code)
+    engine.issue("A")
+    latencies = []
+    for _ in range(count):
+        t0 = time.perf_counter()
+        engine.issue("A")
+        latencies.append((time.perf_counter() - t0) * 1000)
+    db.dispose()
+    return _summary(latencies)
+
+
+def _app_figures(name: str, fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except Exception as e:  # noqa: BLE001 — one failing figure must not hide the others
+        return {"error": f"{type(e).__name__}: {e}"}
+
+
+def run(
+    pg_url: str | None = None, *, quick: bool = False, only: list[str] | None = None
+) -> dict[str, Any]:
+    """Run every benchmark (or `only` some: dispatch, feed, issue, kiosk, display, report)."""
+    wanted = set(only or ["dispatch", "feed", "issue", "kiosk", "display", "report"])
+    seconds = 2.0 if quick else 4.0
+    backends = ["sqlite"] + (["postgresql"] if pg_url else [])
+    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "quick": quick}}
+    with tempfile.TemporaryDirectory(prefix="hallq-bench-") as tmp:
+        workdir = Path(tmp)
+        for backend in backends:
+            target = _Target(backend, pg_url, workdir)
+            try:
+                if "dispatch" in wanted:
+                    for p in PROCESS_COUNTS:
+                        backlog = 4000 if backend == "postgresql" else 12000
+                        results.setdefault("dispatch", {}).setdefault(backend, {})[str(p)] = (
+                            bench_dispatch(
+                                target, p, seconds, backlog if not quick else backlog // 2
+                            )
+                        )
+                if "feed" in wanted:
+                    results.setdefault("feed", {})[backend] = bench_feed(
+                        target, 200 if quick else 500
+                    )
+                if "issue" in wanted:
+                    results.setdefault("issue", {})[backend] = bench_issue(
+                        target, 100 if quick else 300
+                    )
+                if "kiosk" in wanted and backend == "sqlite":
+                    results["kiosk"] = {
+                        "tap_to_ticket_ms": _app_figures("kiosk", lambda t=target: _kiosk(t))
+                    }
+                if "display" in wanted:
+                    display = results.setdefault("display", {})
+                    display.setdefault("call_to_paint_ms", {})[backend] = _app_figures(
+                        "display", lambda t=target: _display_paint(t, quick)
+                    )
+                    if backend == "sqlite":
+                        display["rss_growth_mb"] = _app_figures(
+                            "display", lambda t=target: _display_rss(t, quick)
+                        )
+            finally:
+                target.drop()
+        if not pg_url:
+            for key in ("dispatch", "feed", "issue"):
+                if key in wanted:
+                    results.setdefault(key, {})["postgresql"] = {"skipped": "no --pg URL given"}
+        if "report" in wanted:
+            results["report"] = _app_figures("report", lambda: _report(pg_url))
+    return results
+
+
+def _demo_hall(target: _Target) -> str:
+    code = f"app_{uuid.uuid4().hex[:6]}"
+    db = Database(target.url)
+    db.transaction(lambda s: hall.seed_demo(s, code))
+    db.dispose()
+    return code
+
+
+def _kiosk(target: _Target) -> Any:
+    from kiosk import bench as kiosk_bench
+
+    return kiosk_bench.measure_tap_to_ticket(target.url, _demo_hall(target))
+
+
+def _display_paint(target: _Target, quick: bool) -> Any:
+    from display import bench as display_bench
+
+    return display_bench.measure_call_to_paint(
+        target.url, _demo_hall(target), 100 if quick else 200
+    )
+
+
+def _display_rss(target: _Target, quick: bool) -> Any:
+    from display import bench as display_bench
+
+    return display_bench.measure_rss_growth(
+        target.url, _demo_hall(target), 2000 if quick else 10000
+    )
+
+
+def _report(pg_url: str | None) -> Any:
+    """Report times on ~3 years of history (built once and kept in the user data dir)."""
+    from common import report_bench
+
+    return report_bench.run(_report_sqlite_url(), pg_url)
+
+
+def _report_sqlite_url() -> str:
+    from common.config import data_dir
+
+    path = data_dir() / "bench" / "report-history.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path.as_posix()}"
+
+
+def format_results(results: dict[str, Any]) -> str:
+    return json.dumps(results, ensure_ascii=False, indent=2)
