@@ -179,7 +179,9 @@ class _PostgresWatcher:
     def __init__(self, conninfo: str, hall_id: int) -> None:
         import psycopg
 
-        self.conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=5)
+        self.conn = psycopg.connect(
+            conninfo, autocommit=True, connect_timeout=5, application_name="hallq-feed"
+        )
         self.hall_id = hall_id
         self.conn.execute(f"LISTEN hallq_{int(hall_id)}")
 
@@ -247,6 +249,7 @@ class ChangeFeed:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.connected = False
+        self._reported = False
         self.ready = threading.Event()
 
     @property
@@ -281,7 +284,9 @@ class ChangeFeed:
             self._thread.join(timeout)
 
     def _set_connected(self, connected: bool, message: str = "") -> None:
-        if connected != self.connected:
+        # The first state is always reported, so a feed that never connects says so.
+        if connected != self.connected or not self._reported:
+            self._reported = True
             self.connected = connected
             if self.on_connection is not None:
                 self.on_connection(connected, message)
