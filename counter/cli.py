@@ -12,7 +12,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language (default from config)")
     parser.add_argument(
-        "--view", choices=("console", "supervisor", "admin", "reports"), default="console"
+        "--view",
+        choices=("console", "supervisor", "complaints", "reports", "admin"),
+        default="console",
+    )
+    parser.add_argument(
+        "--page",
+        choices=("services", "windows", "staff", "notices", "settings"),
+        default="services",
+        help="which management page --view admin opens",
     )
     parser.add_argument(
         "--screenshot", metavar="PATH", help="render to PNG after loading, then exit"
