@@ -166,7 +166,8 @@ class Ticket(Base):
         Index("ix_tickets_target", "target_window_id", "status", "queue_at"),
         Index("ix_tickets_window_status", "window_id", "status"),
         Index("ix_tickets_hall_day_service", "hall_id", "day", "service_id"),
-        # Covers the reports: a month of history is read from this index alone, in group order.
+        # Covers the reports: a month is read from this index alone, grouped as it is read, and
+        # each group in issue order.
         Index(
             "ix_tickets_report",
             "hall_id",
@@ -176,10 +177,10 @@ class Ticket(Base):
             "staff_id",
             "status",
             "issue_service_id",
+            "issued_at",
             "transfer_count",
             "wait_s",
             "handling_s",
-            "issued_at",
             "finished_at",
         ),
         # A window holds at most one current ticket; the database itself refuses a second.

@@ -31,16 +31,22 @@ Definitions (the JSON of `hallq report` follows them):
 from __future__ import annotations
 
 import calendar
+import json
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import groupby
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import BigInteger, Integer, Text, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from common.config import FEEDBACK_CATEGORIES, HallSettings
 from common.errors import BadInput
-from common.models import Rating, Staff, Ticket, Window
+from common.models import Feedback, Rating, Service, Staff, Ticket, Window
 
 SATISFIED_SCORES = (4, 5)
 
@@ -402,3 +408,662 @@ def model_window(engine: Any, month: date | None = None) -> ModelWindow | None:
         best.satisfaction_rate,
         best.served,
     )
+
+
+# ---------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True)
+class Durations:
+    """Minutes over `count` values; the statistics are None when there is no value."""
+
+    count: int
+    mean: float | None
+    median: float | None
+    p90: float | None
+    max: float | None
+
+
+@dataclass(frozen=True)
+class RatingFigures:
+    count: int
+    avg_score: float | None
+    satisfaction_rate: float | None
+    by_score: tuple[int, int, int, int, int]  # how many scored 1, 2, 3, 4, 5
+    reasons: tuple[tuple[str, int], ...]  # reasons given with scores below 4, most frequent first
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of the hall, a service, a window, a clerk or a day over a period.
+
+    `issued` is None for windows and clerks (tickets are issued for a service); `tickets` is
+    how many tickets the row accounts for (issued, or finished there).
+    """
+
+    issued: int | None
+    tickets: int
+    served: int
+    no_show: int
+    cancelled: int
+    expired: int
+    open: int
+    transferred: int
+    transfers: int
+    called: int
+    within_sla: int
+    wait: Durations
+    handling: Durations
+    ratings: RatingFigures
+
+    @property
+    def within_sla_share(self) -> float | None:
+        return self.within_sla / self.called if self.called else None
+
+
+@dataclass(frozen=True)
+class ServiceFigures:
+    code: str
+    name_zh: str
+    name_en: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class WindowFigures:
+    number: int
+    name: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class StaffFigures:
+    login: str
+    name: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    day: date
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class HourFigures:
+    """One hour of the day (hall time): tickets issued in it, served in it, their mean wait."""
+
+    hour: int
+    arrivals: int
+    served: int
+    avg_wait_min: float | None
+
+
+@dataclass(frozen=True)
+class WaitBin:
+    """Waits above `from_min` up to `to_min` (None: no upper end); the first bin starts at 0."""
+
+    from_min: float
+    to_min: float | None
+    count: int
+    within_sla: bool
+
+
+@dataclass(frozen=True)
+class FeedbackCategory:
+    category: str
+    received: int
+    open: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class FeedbackFigures:
+    """Complaints and suggestions received in the period; answer times in hours."""
+
+    received: int
+    open: int
+    answered: int
+    answer_hours: Durations
+    by_category: tuple[FeedbackCategory, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    hall_code: str
+    hall_name: str
+    period: Period
+    service: str | None  # the service filter, if any
+    sla_minutes: int
+    generated_at: datetime
+    totals: Figures
+    services: tuple[ServiceFigures, ...]
+    windows: tuple[WindowFigures, ...]
+    staff: tuple[StaffFigures, ...]
+    days: tuple[DayFigures, ...]
+    hours: tuple[HourFigures, ...]
+    wait_bins: tuple[WaitBin, ...]
+    feedback: FeedbackFigures
+    ranking: Ranking
+
+
+def quantile(values: Sequence[float], q: float) -> float | None:
+    """The q-quantile of sorted `values`, interpolating linearly between the closest ranks."""
+    if not values:
+        return None
+    position = (len(values) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
+def durations(values: Sequence[float], unit: float = 60_000.0) -> Durations:
+    """Statistics of sorted `values` (milliseconds, or another `unit` per minute/hour)."""
+    if not values:
+        return Durations(0, None, None, None, None)
+    median = quantile(values, 0.5)
+    p90 = quantile(values, 0.9)
+    assert median is not None and p90 is not None
+    return Durations(
+        len(values),
+        sum(values) / len(values) / unit,
+        median / unit,
+        p90 / unit,
+        values[-1] / unit,
+    )
+
+
+def wait_bin_edges(sla_minutes: int) -> tuple[float, ...]:
+    """Upper ends (minutes) of the waiting-time bins: quarters of the SLA, then 1.5× and 2×."""
+    s = float(sla_minutes)
+    return (s / 4, s / 2, 3 * s / 4, s, 1.5 * s, 2 * s)
+
+
+class _Cell:
+    """Raw figures of one (day, service, window, clerk) cell, merged into rows at the end.
+
+    `waits` and `handling` are whole milliseconds, kept sorted, so merging cells sorts runs
+    (cheap for timsort).
+    """
+
+    __slots__ = (
+        "issued",
+        "status",
+        "transferred",
+        "transfers",
+        "waits",
+        "handling",
+        "scores",
+        "reasons",
+    )
+
+    def __init__(self) -> None:
+        self.issued = 0
+        self.status: dict[str, int] = {}
+        self.transferred = 0
+        self.transfers = 0
+        self.waits: list[int] = []
+        self.handling: list[int] = []
+        self.scores = [0, 0, 0, 0, 0]
+        self.reasons: dict[str, int] = {}
+
+
+_OPEN = ("waiting", "called", "serving", "parked")
+
+
+def _merged(lists: Iterable[list[int]]) -> list[int]:
+    """One sorted list from sorted lists (timsort merges the runs)."""
+    out: list[int] = []
+    for values in lists:
+        out += values
+    out.sort()
+    return out
+
+
+def _figures(
+    issue_cells: list[_Cell] | None,
+    cells: list[_Cell],
+    sla_ms: int,
+    waits: list[int] | None = None,
+) -> Figures:
+    """Merge cells into one row.
+
+    `issue_cells` (keyed by the issuing service) give `issued` and the waits; without them (a
+    window or a clerk) the waits are those of the tickets finished there, kept in `cells`.
+    `waits`, when given, are those waits already merged.
+    """
+    issued = sum(c.issued for c in issue_cells) if issue_cells is not None else 0
+    if waits is None:
+        waits = _merged(c.waits for c in (cells if issue_cells is None else issue_cells))
+    handling = _merged(c.handling for c in cells)
+    status: dict[str, int] = {}
+    transferred = transfers = 0
+    scores = [0, 0, 0, 0, 0]
+    reasons: dict[str, int] = {}
+    for c in cells:
+        for k, n in c.status.items():
+            status[k] = status.get(k, 0) + n
+        transferred += c.transferred
+        transfers += c.transfers
+        if c.scores != [0, 0, 0, 0, 0]:
+            scores = [a + b for a, b in zip(scores, c.scores, strict=True)]
+        for r, n in c.reasons.items():
+            reasons[r] = reasons.get(r, 0) + n
+    count = sum(scores)
+    total = sum(score * n for score, n in enumerate(scores, start=1))
+    ratings = RatingFigures(
+        count,
+        total / count if count else None,
+        (scores[3] + scores[4]) / count if count else None,
+        (scores[0], scores[1], scores[2], scores[3], scores[4]),
+        tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
+    return Figures(
+        issued if issue_cells is not None else None,
+        issued if issue_cells is not None else sum(status.values()),
+        status.get("done", 0),
+        status.get("no_show", 0),
+        status.get("cancelled", 0),
+        status.get("expired", 0),
+        sum(status.get(k, 0) for k in _OPEN),
+        transferred,
+        transfers,
+        len(waits),
+        bisect_right(waits, sla_ms),
+        durations(waits),
+        durations(handling),
+        ratings,
+    )
+
+
+def _packed(
+    ms_seconds: Any, clock_of: Any, sqlite: bool, minutes: bool, order_by: Sequence[Any] = ()
+) -> Any:
+    """Per cell, each ticket as one integer: milliseconds × 10⁴ (or 10²) + the UTC clock.
+
+    The clock is the UTC minute of the day (or only the hour, when the hall's zone is a whole
+    number of hours from UTC: nearly all). A month has ~40,000 tickets: fetched as rows they
+    cost more in the driver than the whole report may take; packed and joined, each cell
+    crosses as one value. A missing duration is -1 ms.
+
+    On SQLite the values come in index order (issue time within the cell); its version may
+    predate ORDER BY inside aggregates. PostgreSQL is told `order_by`.
+    """
+    if sqlite:
+        hour = cast(func.substr(clock_of, 12, 2), Integer)
+        clock = hour * 60 + cast(func.substr(clock_of, 15, 2), Integer) if minutes else hour
+    else:
+        utc = func.timezone("UTC", clock_of)
+        hour = cast(func.extract("hour", utc), Integer)
+        clock = hour * 60 + cast(func.extract("minute", utc), Integer) if minutes else hour
+    ms = cast(func.round(func.coalesce(ms_seconds, -0.001) * 1000), BigInteger)
+    value = ms * (_MINUTE_PACK if minutes else _HOUR_PACK) + clock
+    if sqlite:
+        return func.group_concat(value)
+    joined = func.array_agg(value)
+    return joined.aggregate_order_by(*order_by) if order_by else joined
+
+
+_HOUR_PACK = 100
+_MINUTE_PACK = 10_000
+
+
+def _unpack(value: str | list[int] | None) -> list[int]:
+    """The integers of `_packed` (SQLite joins them as text, PostgreSQL returns an array)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return list(map(int, value.split(",")))
+    return list(value)
+
+
+class _LocalHours:
+    """Maps the UTC clock of a ticket of service day D (see `_packed`) to its hour in the hall."""
+
+    def __init__(self, zone: ZoneInfo, period: Period) -> None:
+        self.zone = zone
+        self.minutes = any(
+            int((datetime.combine(day, time(12), zone).utcoffset() or timedelta()).total_seconds())
+            % 3600
+            for day in period.days
+        )
+        self.pack = _MINUTE_PACK if self.minutes else _HOUR_PACK
+        self._by_offset: dict[int, dict[int, int]] = {}
+        self._by_day: dict[date, dict[int, int]] = {}
+
+    def table(self, day: date) -> dict[int, int]:
+        """A memo for `day`, filled by `hour`; days of one UTC offset share one."""
+        known = self._by_day.get(day)
+        if known is not None:
+            return known
+        begin = datetime.combine(day, time(), self.zone).utcoffset()
+        end = datetime.combine(day + timedelta(days=1), time(), self.zone).utcoffset()
+        if begin == end and begin is not None:
+            known = self._by_offset.setdefault(int(begin.total_seconds()), {})
+        else:
+            known = {}  # a daylight-saving change: each time is resolved on its own
+        self._by_day[day] = known
+        return known
+
+    def hour(self, day: date, table: dict[int, int], clock: int) -> int:
+        hour = table.get(clock)
+        if hour is None:
+            wanted = time(*divmod(clock, 60)) if self.minutes else time(clock)
+            candidates = [
+                datetime.combine(day + timedelta(days=shift), wanted, UTC).astimezone(self.zone)
+                for shift in (0, -1, 1)
+            ]
+            # The UTC date is the one that falls on the service day (else, past midnight, the first).
+            local = next((c for c in candidates if c.date() == day), candidates[0])
+            hour = table[clock] = local.hour
+        return hour
+
+
+def _wait_bins(waits: list[int], sla_minutes: int) -> tuple[WaitBin, ...]:
+    """How many waits (sorted milliseconds) fall in each bin of `wait_bin_edges`."""
+    edges = wait_bin_edges(sla_minutes)
+    bins = []
+    previous = 0
+    for i in range(len(edges) + 1):
+        upto = bisect_right(waits, edges[i] * 60_000) if i < len(edges) else len(waits)
+        bins.append(
+            WaitBin(
+                edges[i - 1] if i else 0.0,
+                edges[i] if i < len(edges) else None,
+                upto - previous,
+                i < len(edges) and edges[i] <= sla_minutes,
+            )
+        )
+        previous = upto
+    return tuple(bins)
+
+
+def _utc_bounds(period: Period, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    start = datetime.combine(period.start, time(), zone)
+    end = datetime.combine(period.end + timedelta(days=1), time(), zone)
+    return start, end
+
+
+def _feedback(s: Session, hall_id: int, period: Period, zone: ZoneInfo) -> FeedbackFigures:
+    start, end = _utc_bounds(period, zone)
+    rows = s.execute(
+        select(Feedback.category, Feedback.status, Feedback.at, Feedback.answered_at).where(
+            Feedback.hall_id == hall_id, Feedback.at >= start, Feedback.at < end
+        )
+    ).all()
+    categories: dict[str, list[int]] = {c: [0, 0, 0] for c in FEEDBACK_CATEGORIES}
+    answer_s: list[float] = []
+    for category, status, at, answered_at in rows:
+        counts = categories.setdefault(category, [0, 0, 0])
+        counts[0] += 1
+        if status == "answered":
+            counts[2] += 1
+            if answered_at is not None:
+                answer_s.append(max(0.0, (answered_at - at).total_seconds()))
+        else:
+            counts[1] += 1
+    answer_s.sort()
+    return FeedbackFigures(
+        len(rows),
+        sum(c[1] for c in categories.values()),
+        sum(c[2] for c in categories.values()),
+        durations(answer_s, unit=3600.0),
+        tuple(FeedbackCategory(k, *v) for k, v in categories.items()),
+    )
+
+
+def _service_rows(s: Session, hall_id: int) -> list[Any]:
+    return list(
+        s.execute(
+            select(Service.id, Service.code, Service.name_zh, Service.name_en, Service.active)
+            .where(Service.hall_id == hall_id)
+            .order_by(Service.sort_order, Service.code)
+        ).all()
+    )
+
+
+def compute_in(
+    s: Session,
+    *,
+    hall_id: int,
+    hall_code: str,
+    settings: HallSettings,
+    sqlite: bool,
+    period: Period,
+    service: str | None = None,
+    generated_at: datetime,
+) -> Report:
+    """The report of `period` (optionally one service), read in the session's transaction."""
+    zone = settings.zone
+    sla_ms = settings.sla_minutes * 60_000
+    services = _service_rows(s, hall_id)
+    service_id: int | None = None
+    if service is not None:
+        wanted = service.strip().upper()
+        match = [r for r in services if r.code.upper() == wanted]
+        if not match:
+            raise BadInput(f"没有这项业务 / unknown service: {service!r}", code="unknown_service")
+        service_id = match[0].id
+        services = match
+    windows = _windows(s, hall_id)
+    staff = _staff(s, hall_id)
+    hours = _LocalHours(zone, period)
+
+    # One row per cell, its columns in the order of the report index, so that SQLite groups
+    # the rows as it reads them.
+    t = Ticket.__table__
+    keys = (t.c.day, t.c.service_id, t.c.window_id, t.c.staff_id, t.c.status, t.c.issue_service_id)
+    query = (
+        select(
+            *keys,
+            func.count(),
+            func.sum(case((t.c.transfer_count > 0, 1), else_=0)),
+            func.sum(t.c.transfer_count),
+            _packed(t.c.wait_s, t.c.issued_at, sqlite, hours.minutes, (t.c.issued_at, t.c.id)),
+            _packed(
+                case((t.c.status == "done", t.c.handling_s)),
+                case((t.c.status == "done", t.c.finished_at)),
+                sqlite,
+                hours.minutes,
+            ),
+        )
+        .where(t.c.hall_id == hall_id, t.c.day >= period.start, t.c.day <= period.end)
+        .group_by(*keys)
+    )
+    if service_id is not None:
+        query = query.where(or_(t.c.service_id == service_id, t.c.issue_service_id == service_id))
+
+    pack = hours.pack
+    issue_cells: dict[tuple[date, int], _Cell] = {}
+    cells: dict[tuple[date, int, int | None, int | None], _Cell] = {}
+    arrivals = [0] * 24
+    served_by_hour = [0] * 24
+    wait_sum = [0] * 24
+    wait_n = [0] * 24
+    for day, svc, win, clerk, status, isvc, n, moved, transfers, issued, finished in s.execute(
+        query
+    ):
+        issued = _unpack(issued)
+        waits = [v // pack for v in issued]
+        called = sorted(waits) if min(waits) >= 0 else sorted(w for w in waits if w >= 0)
+        table = hours.table(day)
+        if service_id is None or isvc == service_id:
+            ic = issue_cells.get((day, isvc))
+            if ic is None:
+                ic = issue_cells[(day, isvc)] = _Cell()
+            ic.issued += n
+            ic.waits += called
+            # The tickets come in issue order, so each hour of the day is one run of the list.
+            start = 0
+            for clock, run in groupby([v % pack for v in issued]):
+                size = len(list(run))
+                hour = table.get(clock)
+                if hour is None:
+                    hour = hours.hour(day, table, clock)
+                arrivals[hour] += size
+                part = waits[start : start + size]
+                start += size
+                missing = part.count(-1)
+                wait_sum[hour] += sum(part) + missing
+                wait_n[hour] += size - missing
+        if service_id is None or svc == service_id:
+            key = (day, svc, win, clerk)
+            c = cells.get(key)
+            if c is None:
+                c = cells[key] = _Cell()
+            c.status[status] = c.status.get(status, 0) + n
+            c.transferred += moved
+            c.transfers += transfers
+            if status == "done":
+                finished = _unpack(finished)
+                handling = [v // pack for v in finished]
+                c.handling += (
+                    handling if min(handling, default=0) >= 0 else [h for h in handling if h >= 0]
+                )
+                c.handling.sort()
+                for clock, count in Counter([v % pack for v in finished]).items():
+                    hour = table.get(clock)
+                    if hour is None:
+                        hour = hours.hour(day, table, clock)
+                    served_by_hour[hour] += count
+            if win is not None:
+                c.waits += called
+
+    r = Rating.__table__
+    in_period = [r.c.hall_id == hall_id, r.c.day >= period.start, r.c.day <= period.end]
+    if service_id is not None:
+        in_period.append(r.c.service_id == service_id)
+    dims = (r.c.day, r.c.service_id, r.c.window_id, r.c.staff_id, r.c.score)
+    # The reasons (JSON lists, one per line) are read only for the scores below 4.
+    unsatisfied = case((r.c.score < SATISFIED_SCORES[0], cast(r.c.reasons, Text)))
+    parsed: dict[str, list[str]] = {}
+    for day, svc, win, clerk, score, n, reason_lists in s.execute(
+        select(*dims, func.count(), func.aggregate_strings(unsatisfied, "\n"))
+        .where(*in_period)
+        .group_by(*dims)
+    ):
+        key = (day, svc, win, clerk)
+        c = cells.get(key)
+        if c is None:
+            c = cells[key] = _Cell()
+        if 1 <= score <= 5:
+            c.scores[score - 1] += n
+        for listed in reason_lists.split("\n") if reason_lists else ():
+            reasons = parsed.get(listed)
+            if reasons is None:
+                reasons = parsed[listed] = list(json.loads(listed) or ())
+            for reason in reasons:
+                c.reasons[reason] = c.reasons.get(reason, 0) + 1
+
+    # Each cell goes to its service, window, clerk and day once.
+    issue_by_service: dict[int, list[_Cell]] = {}
+    issue_by_day: dict[date, list[_Cell]] = {}
+    for (day, isvc), c in issue_cells.items():
+        issue_by_service.setdefault(isvc, []).append(c)
+        issue_by_day.setdefault(day, []).append(c)
+    by_service: dict[int, list[_Cell]] = {}
+    by_window: dict[int, list[_Cell]] = {}
+    by_staff: dict[int, list[_Cell]] = {}
+    by_day: dict[date, list[_Cell]] = {}
+    for (day, svc, win, clerk), c in cells.items():
+        by_service.setdefault(svc, []).append(c)
+        by_day.setdefault(day, []).append(c)
+        if win is not None:
+            by_window.setdefault(win, []).append(c)
+        if clerk is not None:
+            by_staff.setdefault(clerk, []).append(c)
+
+    totals_waits = _merged(c.waits for c in issue_cells.values())
+    totals = _figures(list(issue_cells.values()), list(cells.values()), sla_ms, totals_waits)
+    service_rows = tuple(
+        ServiceFigures(
+            row.code,
+            row.name_zh,
+            row.name_en,
+            _figures(issue_by_service.get(row.id, []), by_service.get(row.id, []), sla_ms),
+        )
+        for row in services
+        if row.active or row.id in issue_by_service or row.id in by_service
+    )
+    window_rows = tuple(
+        WindowFigures(w.number, w.name, _figures(None, by_window.get(w.id, []), sla_ms))
+        for w in sorted(windows.values(), key=lambda w: w.number)
+        if w.id in by_window or (w.active and service is None)
+    )
+    staff_rows = tuple(
+        StaffFigures(p.login, p.name, _figures(None, by_staff[p.id], sla_ms))
+        for p in sorted(staff.values(), key=lambda p: p.login)
+        if p.id in by_staff
+    )
+    day_rows = tuple(
+        DayFigures(d, _figures(issue_by_day.get(d, []), by_day.get(d, []), sla_ms))
+        for d in period.days
+    )
+    active_hours = [h for h in range(24) if arrivals[h] or served_by_hour[h]]
+    hour_rows = (
+        tuple(
+            HourFigures(
+                h,
+                arrivals[h],
+                served_by_hour[h],
+                wait_sum[h] / wait_n[h] / 60_000 if wait_n[h] else None,
+            )
+            for h in range(active_hours[0], active_hours[-1] + 1)
+        )
+        if active_hours
+        else ()
+    )
+    bins = _wait_bins(totals_waits, settings.sla_minutes)
+    tallies: dict[tuple[int | None, int | None], RatingTally] = {}
+    served: dict[tuple[int | None, int | None], int] = {}
+    for (_, _, win, clerk), c in cells.items():
+        count = sum(c.scores)
+        if count:
+            total = sum(score * n for score, n in enumerate(c.scores, start=1))
+            tallies[(win, clerk)] = tallies.get((win, clerk), RatingTally()) + RatingTally(
+                count, total, c.scores[3] + c.scores[4]
+            )
+        done = c.status.get("done", 0)
+        if done:
+            served[(win, clerk)] = served.get((win, clerk), 0) + done
+    return Report(
+        hall_code,
+        settings.name,
+        period,
+        services[0].code if service_id is not None else None,
+        settings.sla_minutes,
+        generated_at,
+        totals,
+        tuple(service_rows),
+        window_rows,
+        staff_rows,
+        day_rows,
+        hour_rows,
+        bins,
+        _feedback(s, hall_id, period, zone),
+        build_ranking(settings.star_min_ratings, windows, staff, tallies, served),
+    )
+
+
+def compute(engine: Any, period: Period, service: str | None = None) -> Report:
+    """The report of `period` for the engine's hall, in one read transaction."""
+    settings = engine.settings
+
+    def run(s: Session) -> Report:
+        return compute_in(
+            s,
+            hall_id=engine.hall_id,
+            hall_code=engine.hall_code,
+            settings=settings,
+            sqlite=engine.db.is_sqlite,
+            period=period,
+            service=service,
+            generated_at=engine.now(s),
+        )
+
+    return engine.db.transaction(run, write=False)
+
+
+def today(engine: Any, service: str | None = None) -> Report:
+    """Today's figures (the hall's current service day)."""
+    return compute(engine, Period.day(engine.service_day(engine.now())), service)
