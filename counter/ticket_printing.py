@@ -22,6 +22,11 @@ class TicketPrinting:
             importlib.util.find_spec("kiosk.reprint") is not None
         )
 
+    @classmethod
+    def none(cls) -> TicketPrinting:
+        """A PC without a ticket printer."""
+        return cls(PcConfig(db_url="", printer="none"))
+
     def print_issued(self, engine: QueueEngine, issued: IssuedTicket) -> str:
         """Print a ticket just issued here (worker thread); returns a line for the supervisor."""
         if not self.available:

@@ -85,7 +85,7 @@ class LoginScreen(QWidget):
         form.addRow(self.tr("密码"), self.password_field)
         form.addRow(self.tr("窗口"), self.window_field)
         card = QFrame()
-        card.setProperty("panel", True)
+        card.setProperty("panel", "true")
         card.setFixedWidth(460)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)

@@ -56,7 +56,7 @@ class ActionPanel(QFrame):
         layout.setSpacing(8)
         for index, (action, key) in enumerate(HOTKEYS):
             button = QPushButton()
-            button.setProperty("action", True)
+            button.setProperty("action", "true")
             # Buttons never take the focus: Enter/Space must not fire the last clicked one.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))
@@ -81,7 +81,7 @@ class ActionPanel(QFrame):
     def set_no_show_armed(self, armed: bool) -> None:
         """A first 过号 press arms the button; the second within a few seconds confirms."""
         self._armed = armed
-        self.buttons["no_show"].setProperty("armed", armed)
+        self.buttons["no_show"].setProperty("armed", "true" if armed else "false")
         repolish(self.buttons["no_show"])
         self._relabel()
 

@@ -21,7 +21,7 @@ from counter.style import repolish
 class CurrentTicketPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("panel", True)
+        self.setProperty("panel", "true")
         self._ticket: TicketView | None = None
 
         self._number = QLabel("—")

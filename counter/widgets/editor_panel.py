@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 class EditorPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("panel", True)
+        self.setProperty("panel", "true")
         self.setMinimumWidth(440)
         self.title = QLabel()
         self.title.setProperty("role", "section")

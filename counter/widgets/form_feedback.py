@@ -15,6 +15,9 @@ class FormFeedback(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self._fields = fields
+        # Kept here rather than read back with property(): PySide6 on Python 3.11 miscounts
+        # references of bool properties read back from Qt.
+        self.marked: str | None = None
 
     def show_error(self, error: BaseException) -> None:
         self.clear_marks()
@@ -22,9 +25,10 @@ class FormFeedback(QLabel):
         self.setText(message_for(error))
         if isinstance(error, InvalidField) and error.field in self._fields:
             widget = self._fields[error.field]
-            widget.setProperty("invalid", True)
+            widget.setProperty("invalid", "true")
             repolish(widget)
             widget.setFocus()
+            self.marked = error.field
 
     def show_saved(self, text: str) -> None:
         self.clear_marks()
@@ -32,7 +36,8 @@ class FormFeedback(QLabel):
         self.setText(text)
 
     def clear_marks(self) -> None:
-        for widget in self._fields.values():
-            if widget.property("invalid"):
-                widget.setProperty("invalid", False)
-                repolish(widget)
+        if self.marked is not None:
+            widget = self._fields[self.marked]
+            widget.setProperty("invalid", "false")
+            repolish(widget)
+            self.marked = None

@@ -32,7 +32,7 @@ class IssuePanel(QFrame):
 
     def __init__(self, can_print: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("panel", True)
+        self.setProperty("panel", "true")
         title = QLabel(self.tr("代客取号"))
         title.setProperty("role", "section")
         self.service_field = QComboBox()

@@ -10,7 +10,7 @@ from common.staff import ClerkFigures
 class OwnFigures(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("panel", True)
+        self.setProperty("panel", "true")
         title = QLabel(self.tr("今日业绩"))
         title.setProperty("role", "section")
         self._served = QLabel("—")

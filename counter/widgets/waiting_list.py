@@ -50,7 +50,7 @@ class WaitingList(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("panel", True)
+        self.setProperty("panel", "true")
         self._tickets: tuple[TicketView, ...] = ()
         self._sla = 20
         self._title = QLabel()

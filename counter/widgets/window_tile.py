@@ -17,7 +17,7 @@ from counter.style import STATE_COLOURS
 class WindowTile(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("panel", True)
+        self.setProperty("panel", "true")
         self._state: WindowState | None = None
         self._pause_alert_minutes = 15
         self._sla = 20
