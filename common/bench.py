@@ -23,6 +23,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -263,7 +264,7 @@ def _raw_pg_worker(
     deadline = gate.wait() + seconds
     while time.time() < deadline:
         with conn.transaction():
-            now = conn.execute("SELECT now()").fetchone()[0]
+            now = conn.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
             conn.execute("SELECT id, paused FROM windows WHERE id = %s FOR UPDATE", (window_id,))
             conn.execute(
                 "SELECT id FROM tickets WHERE window_id = %s AND status IN ('called', 'serving')",
@@ -290,7 +291,7 @@ def _raw_pg_worker(
             )
         calls += 1
         with conn.transaction():
-            now = conn.execute("SELECT now()").fetchone()[0]
+            now = conn.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
             conn.execute("SELECT id, paused FROM windows WHERE id = %s FOR UPDATE", (window_id,))
             conn.execute(
                 "UPDATE tickets SET status = 'done', finished_at = %s, handling_s = 1.0 WHERE id = %s",
@@ -404,7 +405,7 @@ def bench_dispatch(target: _Target, processes: int, seconds: float, backlog: int
     hall_id, windows, day = _hall_ids(target.url, raw_code)
     if target.backend == "sqlite":
         path = normalize_url(target.url).database or ""
-        raw_specs = [
+        raw_specs: list[tuple[Callable[..., None], tuple[Any, ...]]] = [
             (_raw_sqlite_worker, (path, hall_id, windows[w], day, seconds))
             for w in range(1, processes + 1)
         ]
@@ -502,7 +503,7 @@ def bench_issue(target: _Target, count: int) -> dict[str, Any]:
     return _summary(latencies)
 
 
-def _app_figures(name: str, fn: Callable[[], Any]) -> Any:
+def _app_figures(fn: Callable[[], Any]) -> Any:
     try:
         return fn()
     except Exception as e:  # noqa: BLE001 — one failing figure must not hide the others
@@ -539,17 +540,15 @@ def run(
                         target, 100 if quick else 300
                     )
                 if "kiosk" in wanted and backend == "sqlite":
-                    results["kiosk"] = {
-                        "tap_to_ticket_ms": _app_figures("kiosk", lambda t=target: _kiosk(t))
-                    }
+                    results["kiosk"] = {"tap_to_ticket_ms": _app_figures(partial(_kiosk, target))}
                 if "display" in wanted:
                     display = results.setdefault("display", {})
                     display.setdefault("call_to_paint_ms", {})[backend] = _app_figures(
-                        "display", lambda t=target: _display_paint(t, quick)
+                        partial(_display_paint, target, quick)
                     )
                     if backend == "sqlite":
                         display["rss_growth_mb"] = _app_figures(
-                            "display", lambda t=target: _display_rss(t, quick)
+                            partial(_display_rss, target, quick)
                         )
             finally:
                 target.drop()
@@ -558,7 +557,7 @@ def run(
                 if key in wanted:
                     results.setdefault(key, {})["postgresql"] = {"skipped": "no --pg URL given"}
         if "report" in wanted:
-            results["report"] = _app_figures("report", lambda: _report(pg_url))
+            results["report"] = _app_figures(partial(_report, pg_url))
     return results
 
 

@@ -47,7 +47,7 @@ def app_commands(
     """(name, argv, extra environment) of each app process of the demo hall."""
     common = ["--db", url, "--hall", hall] + (["--lang", lang] if lang else [])
     py = [sys.executable, "-m"]
-    apps = [("kiosk", [*py, "kiosk", *common], {})]
+    apps: list[tuple[str, list[str], dict[str, str]]] = [("kiosk", [*py, "kiosk", *common], {})]
     for window, login in HUMAN_WINDOWS.items():
         apps.append(
             (

@@ -24,7 +24,6 @@ from typing import Any
 from sqlalchemy import and_, case, event, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -184,7 +183,7 @@ class _Current:
     staff_id: int | None
 
     @classmethod
-    def from_row(cls, r: Row[Any]) -> _Current:
+    def from_row(cls, r: Any) -> _Current:
         view = TicketView(
             r.t_id,
             r.t_label,
@@ -403,16 +402,18 @@ class QueueEngine:
 
     # -- lookups
 
-    def _service(self, s: Session, code: str) -> Row[Any]:
-        params = {"hall_id": self.hall_id, "code": code.strip()}
-        row = s.execute(sql.SERVICE_BY_CODE, params).first()
-        if row is None and params["code"] != params["code"].upper():
-            row = s.execute(sql.SERVICE_BY_CODE, {**params, "code": params["code"].upper()}).first()
+    def _service(self, s: Session, code: str) -> Any:
+        wanted = code.strip()
+        row = s.execute(sql.SERVICE_BY_CODE, {"hall_id": self.hall_id, "code": wanted}).first()
+        if row is None and wanted != wanted.upper():
+            row = s.execute(
+                sql.SERVICE_BY_CODE, {"hall_id": self.hall_id, "code": wanted.upper()}
+            ).first()
         if row is None:
             raise BadInput(f"没有这项业务 / unknown service: {code!r}", code="unknown_service")
         return row
 
-    def _window(self, s: Session, number: int, *, lock: bool = True) -> Row[Any]:
+    def _window(self, s: Session, number: int, *, lock: bool = True) -> Any:
         """The window's row joined with its current ticket's columns (prefixed `t_`)."""
         stmt = (
             sql.WINDOW_AND_CURRENT_FOR_UPDATE
@@ -430,7 +431,7 @@ class QueueEngine:
             )
         return row
 
-    def _staff_id(self, s: Session, login: str | None, window: Row[Any]) -> int | None:
+    def _staff_id(self, s: Session, login: str | None, window: Any) -> int | None:
         if login is None:
             return window.staff_id
         staff_id = s.execute(
@@ -451,10 +452,10 @@ class QueueEngine:
             names = self._staff_cache[staff_id] = (row.login, row.name)
         return names
 
-    def _current(self, s: Session, window: Row[Any]) -> _Current | None:
+    def _current(self, s: Session, window: Any) -> _Current | None:
         return _Current.from_row(window) if window.t_id is not None else None
 
-    def _require_current(self, s: Session, window: Row[Any], allowed: Iterable[str]) -> _Current:
+    def _require_current(self, s: Session, window: Any, allowed: Iterable[str]) -> _Current:
         ticket = self._current(s, window)
         if ticket is None:
             raise NothingToDo(
@@ -655,7 +656,7 @@ class QueueEngine:
     # -- calling
 
     def _call(
-        self, s: Session, t: Row[Any], window: Row[Any], staff_id: int | None, now: datetime
+        self, s: Session, t: Any, window: Any, staff_id: int | None, now: datetime
     ) -> TicketView:
         """Give ticket row `t` (with sql._CALL_COLUMNS) to `window`."""
         try:
@@ -712,7 +713,7 @@ class QueueEngine:
             t.token,
         )
 
-    def _check_can_call(self, s: Session, window: Row[Any]) -> None:
+    def _check_can_call(self, s: Session, window: Any) -> None:
         if window.paused:
             raise Refused(
                 f"{window.number} 号窗口暂停服务中 / window {window.number} is paused",
@@ -735,7 +736,7 @@ class QueueEngine:
             groups = self._groups_cache[window_id] = [by_rank[r] for r in sorted(by_rank)]
         return groups
 
-    def _pick_next(self, s: Session, win: Row[Any], day: date, now: datetime) -> Row[Any] | None:
+    def _pick_next(self, s: Session, win: Any, day: date, now: datetime) -> Any | None:
         """The ticket `win` should call now, locked on PostgreSQL (SKIP LOCKED).
 
         Groups in order: tickets sent to this window, then the window's services rank by rank.
@@ -904,9 +905,7 @@ class QueueEngine:
 
         return self._tx(run)
 
-    def _no_show(
-        self, s: Session, ticket: Row[Any], win: Row[Any], now: datetime, reason: str
-    ) -> None:
+    def _no_show(self, s: Session, ticket: Any, win: Any, now: datetime, reason: str) -> None:
         s.execute(sql.NO_SHOW, {"ticket_id": ticket.id, "now": now})
         self._event(
             s,
@@ -1116,7 +1115,7 @@ class QueueEngine:
 
         return self._tx(run)
 
-    def _today_ticket(self, s: Session, label: str, day: date) -> Row[Any]:
+    def _today_ticket(self, s: Session, label: str, day: date) -> Any:
         row = s.execute(
             select(
                 Ticket.id,

@@ -85,7 +85,7 @@ def changes_after(db: Database, hall_id: int, cursor: int, limit: int = PAGE_SIZ
             .order_by(Event.id)
             .limit(limit)
         ).all()
-        return [Change(*r[:7], details=r[7] or {}) for r in rows]
+        return [Change(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or {}) for r in rows]
 
     return db.transaction(run, write=False)
 

@@ -184,6 +184,7 @@ def run(
                     break
         elif due.kind == "done":
             finished = engine.finish(due.window)
+            assert finished.finished_at is not None and finished.started_at is not None
             busy_s += (finished.finished_at - finished.started_at).total_seconds()
             if rng.random() < rating_rate:
                 engine.rate(tokens_by_window[due.window], rng.choice(SCORES))
@@ -255,7 +256,7 @@ def check_invariants(engine: QueueEngine, ticket_ids: list[int]) -> list[str]:
     """
     wanted = set(ticket_ids)
 
-    def load(s: Session) -> tuple[list[Any], list[Any], list[Any]]:
+    def load(s: Session) -> tuple[Any, Any]:
         tickets = s.execute(
             select(
                 Ticket.id,
@@ -271,9 +272,9 @@ def check_invariants(engine: QueueEngine, ticket_ids: list[int]) -> list[str]:
             .where(Event.hall_id == engine.hall_id, Event.ticket_id.is_not(None))
             .order_by(Event.id)
         ).all()
-        return tickets, events, []
+        return tickets, events
 
-    tickets, events, _ = engine._tx(load, write=False)
+    tickets, events = engine._tx(load, write=False)
     problems: list[str] = []
     numbers: dict[tuple[Any, int], list[int]] = defaultdict(list)
     for t in tickets:

@@ -7,7 +7,7 @@ database work itself.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 
 from common.models import (
     CURRENT_STATUSES,
@@ -21,13 +21,13 @@ from common.models import (
     WindowService,
 )
 
-T = Ticket.__table__
-W = Window.__table__
-WS = WindowService.__table__
-S = Service.__table__
-ST = Staff.__table__
-E = Event.__table__
-DC = DailyCounter.__table__
+T: Table = Ticket.__table__  # type: ignore[assignment]
+W: Table = Window.__table__  # type: ignore[assignment]
+WS: Table = WindowService.__table__  # type: ignore[assignment]
+S: Table = Service.__table__  # type: ignore[assignment]
+ST: Table = Staff.__table__  # type: ignore[assignment]
+E: Table = Event.__table__  # type: ignore[assignment]
+DC: Table = DailyCounter.__table__  # type: ignore[assignment]
 TW = W.alias("target_window")
 
 
