@@ -19,9 +19,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--screen",
-        choices=("home", "ticket", "rate", "complaint"),
+        choices=(
+            "home",
+            "ticket",
+            "rate",
+            "complaint",
+            "ticket-failed",
+            "priority",
+            "rate-code",
+            "rate-reasons",
+            "thanks",
+            "paused",
+            "admin",
+        ),
         default="home",
-        help="which screen to show (with --screenshot)",
+        help="which screen to show (with --screenshot; demo data where it needs a ticket)",
     )
     parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1080x1920 (portrait)")
 
