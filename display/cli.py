@@ -43,6 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--clips", metavar="DIR", help="folder of recorded clips (with --voice-engine clips)"
     )
+    parser.add_argument(
+        "--voice",
+        metavar="NAME",
+        help="text-to-speech voice by name (default: the first Mandarin voice found)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
