@@ -52,7 +52,8 @@ class WavOutput(QObject):
         fmt.setChannelCount(clip.channels)
         fmt.setSampleFormat(_SAMPLE_FORMATS[clip.sample_width])
         if not self._device.isFormatSupported(fmt):
-            self.failed.emit(f"{self._device.description()}: {clip.rate} Hz not supported")
+            where = self._device.description() or "audio output"
+            self.failed.emit(f"{where}: {clip.rate} Hz, {clip.sample_width * 8}-bit not supported")
             return
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(clip.frames))

@@ -174,20 +174,35 @@ class VoiceEngine(QObject):
         #: Known after `open()`: whether English sentences can be spoken.
         self.speaks_english = True
 
+    # WORKAROUND: PySide delivers a signal to a slot that a subclass overrides on the
+    # sender's thread, not the receiver's. These slots are never overridden; they call the
+    # methods that are, on the engine's own thread.
     @Slot()
+    def _on_open(self) -> None:
+        self.open()
+
+    @Slot(object)
+    def _on_play(self, step: Step) -> None:
+        self.play(step)
+
+    @Slot()
+    def _on_stop(self) -> None:
+        self.stop()
+
+    @Slot(float)
+    def _on_volume(self, volume: float) -> None:
+        self.set_volume(volume)
+
     def open(self) -> None:
         """Prepare the engine on its own thread and say whether it works."""
         self.problem_changed.emit(None)
 
-    @Slot(object)
     def play(self, step: Step) -> None:
         raise NotImplementedError
 
-    @Slot()
     def stop(self) -> None:
         """Stop what is playing, without a `finished` signal."""
 
-    @Slot(float)
     def set_volume(self, volume: float) -> None:
         """Volume from 0 to 1."""
 
@@ -201,11 +216,9 @@ class SilentVoice(VoiceEngine):
         super().__init__()
         self.problem = problem
 
-    @Slot()
     def open(self) -> None:
         self.problem_changed.emit(self.problem)
 
-    @Slot(object)
     def play(self, step: Step) -> None:
         self.finished.emit()
 
@@ -227,7 +240,6 @@ class MockVoice(VoiceEngine):
         self._timer.setInterval(duration_ms)
         self._timer.timeout.connect(self.finished)
 
-    @Slot(object)
     def play(self, step: Step) -> None:
         if self._timer.isActive():
             self.cut_offs.append((step.kind, step.text))
@@ -235,11 +247,9 @@ class MockVoice(VoiceEngine):
         log.info("voice (mock): %s %s", step.kind, step.text)
         self._timer.start()
 
-    @Slot()
     def stop(self) -> None:
         self._timer.stop()
 
-    @Slot(float)
     def set_volume(self, volume: float) -> None:
         self.volume = volume
 
@@ -346,12 +356,10 @@ class _AudioEngine(VoiceEngine):
         self.problem_changed.emit(VoiceProblem("failed", why))
         self.finished.emit()
 
-    @Slot()
     def stop(self) -> None:
         if self._output is not None:
             self._output.stop()
 
-    @Slot(float)
     def set_volume(self, volume: float) -> None:
         self._volume = volume
         if self._output is not None:
@@ -361,20 +369,22 @@ class _AudioEngine(VoiceEngine):
 class TtsVoice(_AudioEngine):
     """Qt TextToSpeech (SAPI/WinRT on Windows, speech-dispatcher on Linux)."""
 
-    def __init__(self, device: object, voice_name: str | None = None) -> None:
+    def __init__(
+        self, device: object, voice_name: str | None = None, engine_name: str | None = None
+    ) -> None:
         super().__init__(device)
         self._voice_name = voice_name
+        self._engine_name = engine_name
         self._tts = None
         self._voices: dict[str, object] = {}
         self._current = ""
         self._speaking = False
 
-    @Slot()
     def open(self) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         self._open_output(default_chime())
-        tts = QTextToSpeech(self)
+        tts = QTextToSpeech(self._engine_name, self) if self._engine_name else QTextToSpeech(self)
         if tts.state() == QTextToSpeech.State.Error or not tts.engine():
             self.problem_changed.emit(VoiceProblem("no_engine", tts.errorString()))
             return
@@ -397,7 +407,6 @@ class TtsVoice(_AudioEngine):
         )
         self.problem_changed.emit(None)
 
-    @Slot(object)
     def play(self, step: Step) -> None:
         if step.kind == "chime":
             self._play_clip(self._chime)  # type: ignore[arg-type]
@@ -421,14 +430,12 @@ class TtsVoice(_AudioEngine):
             self._speaking = False
             self.finished.emit()
 
-    @Slot()
     def stop(self) -> None:
         super().stop()
         if self._tts is not None and self._speaking:
             self._speaking = False
             self._tts.stop()
 
-    @Slot(float)
     def set_volume(self, volume: float) -> None:
         super().set_volume(volume)
         if self._tts is not None:
@@ -453,7 +460,6 @@ class ClipsVoice(_AudioEngine):
         self._folder = folder
         self._clips: dict[str, Clip] = {}
 
-    @Slot()
     def open(self) -> None:
         self.speaks_english = False
         problems: list[str] = []
@@ -472,7 +478,6 @@ class ClipsVoice(_AudioEngine):
         self._open_output(self._clips.pop("chime", None) or default_chime())
         self.problem_changed.emit(VoiceProblem("clips", ", ".join(problems)) if problems else None)
 
-    @Slot(object)
     def play(self, step: Step) -> None:
         if step.kind == "chime":
             self._play_clip(self._chime)  # type: ignore[arg-type]
@@ -566,11 +571,13 @@ class Announcer(QObject):
             self._thread = QThread(self)
             self._thread.setObjectName("hallq-voice")
             engine.moveToThread(self._thread)
+            # Delete the engine (and its TextToSpeech, sound output) on its own thread.
+            self._thread.finished.connect(engine.deleteLater)
             self._thread.start()
-        self._open.connect(engine.open)
-        self._play.connect(engine.play)
-        self._stop.connect(engine.stop)
-        self._volume.connect(engine.set_volume)
+        self._open.connect(engine._on_open)
+        self._play.connect(engine._on_play)
+        self._stop.connect(engine._on_stop)
+        self._volume.connect(engine._on_volume)
         engine.finished.connect(self._on_step_finished)
         engine.problem_changed.connect(self._on_engine_problem)
         self._watchdog = QTimer(self)

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Slot
 
 from common.config import HallSettings
 from display.operations import CallShown
@@ -163,7 +162,6 @@ class HungVoice(VoiceEngine):
         super().__init__()
         self.played: list[Step] = []
 
-    @Slot(object)
     def play(self, step: Step) -> None:
         self.played.append(step)
 
@@ -243,3 +241,28 @@ def test_the_chime_is_a_short_pcm_clip():
     assert isinstance(chime, Clip)
     assert 0.5 < chime.seconds < 3
     assert chime.sample_width == 2
+
+
+# Qt Multimedia lists the optional libraries it cannot find on a machine without a desktop.
+@pytest.mark.qt_log_ignore("qt.multimedia", "PulseAudio", "pipewire", "symbols")
+def test_text_to_speech_runs_on_its_own_thread(qtbot):
+    from PySide6.QtMultimedia import QAudioDevice
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from display.voice import TtsVoice
+
+    if "mock" not in QTextToSpeech.availableEngines():
+        pytest.skip("Qt's mock speech engine is not installed")
+    # Qt's test engine has no Chinese voice: name one, as a hall may.
+    engine = TtsVoice(QAudioDevice(), voice_name="Anne", engine_name="mock")
+    announcer = make_announcer(qtbot, engine, voice_repeats=1, voice_template_en=EN_TEMPLATE)
+    try:
+        qtbot.waitUntil(lambda: engine._tts is not None, timeout=10000)
+        assert engine.thread() is not announcer.thread()
+        assert engine._voices["zh"].name() == "Anne"
+        announcer.announce(call("A012", 3))
+        qtbot.waitUntil(lambda: not announcer.busy, timeout=20000)
+        # No sound card here: the chime fails, is reported, and the sentences still follow.
+        assert announcer.problem is not None and announcer.problem.code == "failed"
+    finally:
+        announcer.shutdown()
