@@ -51,6 +51,9 @@ def stylesheet() -> str:
     QPushButton[role="key"] {{
         font-size: 46px; font-weight: bold; min-height: 78px; padding: 0px; min-width: 78px;
     }}
+    QPushButton[role="action"] {{
+        font-size: 42px; font-weight: bold; min-height: 130px; padding: 8px 12px;
+    }}
     QPushButton[role="chip"] {{ font-size: 34px; min-height: 84px; padding: 4px 16px; }}
     QPushButton[role="priority"] {{
         font-size: 38px; font-weight: bold; color: {theme.GREEN_DARK};

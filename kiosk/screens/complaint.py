@@ -47,7 +47,7 @@ class ComplaintScreen(KioskScreen):
         group = QButtonGroup(self)
         group.setExclusive(True)
         for category in texts.FEEDBACK_KINDS:
-            button = TouchButton(checkable=True)
+            button = TouchButton(role="chip", checkable=True)
             button.clicked.connect(lambda _=False, c=category: self._choose(c))
             group.addButton(button)
             categories.addWidget(button)

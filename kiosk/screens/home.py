@@ -7,7 +7,7 @@ you are, then the service.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import texts
 from kiosk.operations import HallSnapshot
@@ -28,17 +28,20 @@ class PriorityPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PriorityPanel")
-        self._title = make_label("section")
+        self._title = make_label("section", wrap=False)
         self._hint = make_label("hint")
         self._buttons: dict[str, TouchButton] = {}
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
         self._columns = 2
+        heading = QHBoxLayout()
+        heading.setSpacing(24)
+        heading.addWidget(self._title)
+        heading.addWidget(self._hint, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 24)
+        layout.setContentsMargins(28, 16, 28, 24)
         layout.setSpacing(12)
-        layout.addWidget(self._title)
-        layout.addWidget(self._hint)
+        layout.addLayout(heading)
         layout.addLayout(self._grid)
 
     @property
@@ -64,6 +67,8 @@ class PriorityPanel(QFrame):
         self._place()
 
     def _place(self) -> None:
+        for button in self._buttons.values():
+            self._grid.removeWidget(button)
         for i, button in enumerate(self._buttons.values()):
             self._grid.addWidget(button, i // self._columns, i % self._columns)
 
@@ -97,9 +102,9 @@ class HomeScreen(KioskScreen):
         self.services.chosen.connect(self.service_chosen)
         self.priority = PriorityPanel()
         self.priority.chosen.connect(self.priority_chosen)
-        self.rate_button = TouchButton(role="big")
+        self.rate_button = TouchButton(role="action")
         self.rate_button.clicked.connect(self.rate_requested)
-        self.complaint_button = TouchButton(role="big")
+        self.complaint_button = TouchButton(role="action")
         self.complaint_button.clicked.connect(self.complaint_requested)
         self._actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._actions.setSpacing(24)
@@ -112,10 +117,10 @@ class HomeScreen(KioskScreen):
         left.addWidget(self._title)
         left.addWidget(self._hint)
         left.addWidget(self.services, 1)
+        left.addWidget(self.priority)
         self._right = QVBoxLayout()
         self._right.setContentsMargins(0, 0, 0, 0)
-        self._right.setSpacing(26)
-        self._right.addWidget(self.priority)
+        # Landscape: the buttons sit at the bottom, level with the priority lane.
         self._right.addStretch(1)
         self._right.addLayout(self._actions)
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
@@ -129,20 +134,25 @@ class HomeScreen(KioskScreen):
     def show_hall(self, snapshot: HallSnapshot) -> None:
         self.services.set_services(snapshot.services)
         self.priority.set_kinds(snapshot.settings.priority_kinds)
+        self.arrange()
 
     def arrange(self) -> None:
+        few = len(self.priority.buttons) <= 4
         if self.landscape:
-            # Services on the left; the lane and the feedback buttons in a column on the right.
+            # Services and the lane on the left; the feedback buttons in a column on the right.
             self._layout.setDirection(QBoxLayout.Direction.LeftToRight)
-            self._layout.setStretch(0, 5)
-            self._layout.setStretch(1, 2)
+            self._layout.setStretch(0, 3)
+            self._layout.setStretch(1, 1)
             self._actions.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.services.set_columns(3 if len(self.services.tiles) > 4 else 2)
+            self.priority.set_columns(4 if few else 3)
         else:
             self._layout.setDirection(QBoxLayout.Direction.TopToBottom)
             self._layout.setStretch(0, 1)
             self._layout.setStretch(1, 0)
             self._actions.setDirection(QBoxLayout.Direction.LeftToRight)
-        self._right.setStretch(1, 1 if self.landscape else 0)
+            self.services.set_columns(2)
+            self.priority.set_columns(2)
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("请选择业务"))

@@ -67,7 +67,7 @@ class RateLookupScreen(KioskScreen):
         buttons.addWidget(self.ok_button)
         typing = QVBoxLayout()
         typing.setContentsMargins(0, 0, 0, 0)
-        typing.setSpacing(18)
+        typing.setSpacing(12)
         typing.addWidget(self._type_hint)
         typing.addLayout(fields)
         typing.addWidget(self.pad)

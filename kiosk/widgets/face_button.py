@@ -24,16 +24,16 @@ class FaceButton(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(170)
-        self.setFixedHeight(320)
+        self.setFixedHeight(340)
         self.setAccessibleName(texts.score_name(score))
 
     def sizeHint(self) -> QSize:  # noqa: N802 — Qt override
-        return QSize(190, 320)
+        return QSize(190, 340)
 
     def paintEvent(self, event) -> None:  # noqa: N802 — Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_height = 70
+        label_height = 84  # two lines: long English words wrap
         side = min(self.width() - 16, self.height() - label_height - 16)
         face = QRectF((self.width() - side) / 2, 8, side, side)
         if self.isDown():
@@ -66,7 +66,7 @@ class FaceButton(QAbstractButton):
         painter.drawPath(mouth)
 
         font = theme.app_font()
-        font.setPixelSize(34)
+        font.setPixelSize(32)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(theme.INK))

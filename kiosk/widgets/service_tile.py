@@ -13,7 +13,8 @@ from common.engine import ServiceState
 from common.qt import theme
 from kiosk import style, texts
 
-NAME_SIZES = (52, 46, 40, 34)
+NAME_SIZES = (52, 46, 40, 34, 30)
+DETAIL_SIZE = 34
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -76,7 +77,7 @@ class ServiceTile(QAbstractButton):
         ink = QColor("white") if open_now else QColor(style.GREY_INK)
 
         # The letter the ticket number starts with, so a customer can match ticket and tile.
-        badge_side = min(110, int(box.height()) - 40)
+        badge_side = int(min(110, box.height() - 40, box.width() * 0.2))
         badge = QRectF(box.left() + 28, box.center().y() - badge_side / 2, badge_side, badge_side)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("white") if open_now else QColor("#C9D1D0"))
@@ -87,26 +88,44 @@ class ServiceTile(QAbstractButton):
 
         text_left = int(badge.right()) + 28
         width = int(box.right()) - text_left - 20
-        detail_font = _font(34)
-        line_height = QFontMetrics(detail_font).height()
-        detail = "\n".join(self.detail_lines())
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-        painter.setFont(detail_font)
-        detail_height = painter.boundingRect(QRect(0, 0, width, 1000), flags, detail).height()
-        detail_height = min(detail_height, 2 * line_height)
-        room = QRect(text_left, int(box.top()) + 12, width, int(box.height()) - 24 - detail_height)
+        height = int(box.height()) - 24
         name = texts.state_name(self.state)
-        for size in NAME_SIZES:
-            painter.setFont(_font(size, True))
-            needed = painter.boundingRect(room, flags, name)
-            if needed.height() <= room.height() and needed.width() <= room.width():
-                break
+        name_font, name_height, detail, detail_height = self._fit_text(name, width, height)
         # Name and detail as one block, centred beside the letter.
-        name_height = min(needed.height(), room.height())
         top = int(box.center().y() - (name_height + 4 + detail_height) / 2)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
         painter.setPen(ink)
+        painter.setFont(name_font)
         painter.drawText(QRect(text_left, top, width, name_height), flags, name)
-        painter.setFont(detail_font)
+        painter.setFont(_font(DETAIL_SIZE))
         painter.drawText(
             QRect(text_left, top + name_height + 4, width, detail_height), flags, detail
         )
+
+    def _fit_text(self, name: str, width: int, height: int) -> tuple[QFont, int, str, int]:
+        """The largest name that fits beside the details, on one detail line if there is room."""
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        lines = self.detail_lines()
+        detail_metrics = QFontMetrics(_font(DETAIL_SIZE))
+        one_line = " · ".join(lines)
+        details = [one_line] if detail_metrics.horizontalAdvance(one_line) <= width else []
+        details.append("\n".join(lines))
+        # Short of room, the waiting count alone (or why it is closed) is what matters.
+        details.append(lines[0])
+        # A smaller name on one line reads better than a big one broken mid-word.
+        for wrap in (False, True):
+            for detail in details:
+                detail_height = detail_metrics.boundingRect(
+                    QRect(0, 0, width, 1000), flags, detail
+                ).height()
+                for size in NAME_SIZES:
+                    font = _font(size, True)
+                    metrics = QFontMetrics(font)
+                    if not wrap and metrics.horizontalAdvance(name) > width:
+                        continue
+                    needed = metrics.boundingRect(QRect(0, 0, width, 1000), flags, name)
+                    if needed.height() + 4 + detail_height <= height:
+                        return font, needed.height(), detail, detail_height
+        font = _font(NAME_SIZES[-1], True)
+        name_height = QFontMetrics(font).height()
+        return font, name_height, details[-1], max(0, height - name_height - 4)

@@ -16,9 +16,14 @@ class TouchButton(QPushButton):
         checkable: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self.setText(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if role:
             self.setProperty("role", role)
         self.setCheckable(checkable)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # noqa: N802 — Qt name
+        # "&" would become a keyboard mnemonic ("Complaints & ideas" lost its ampersand).
+        super().setText(text.replace("&", "&&"))
