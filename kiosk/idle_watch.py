@@ -25,14 +25,14 @@ class IdleWatch(QObject):
 
     idle = Signal()
 
-    def __init__(self, seconds: int, parent: QObject | None = None) -> None:
+    def __init__(self, seconds: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.idle)
-        self.seconds = 0
+        self.seconds = 0.0
         self.set_seconds(seconds)
 
-    def set_seconds(self, seconds: int) -> None:
+    def set_seconds(self, seconds: float) -> None:
         if seconds != self.seconds:
             self.seconds = seconds
             self._timer.setInterval(int(seconds * 1000))
