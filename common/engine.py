@@ -368,7 +368,9 @@ class QueueEngine:
                 s.execute(
                     update(Ticket)
                     .where(Ticket.id.in_([r.id for r in stale]), Ticket.status.in_(OPEN_STATUSES))
-                    .values(status="expired", finished_at=now, window_id=None)
+                    .values(
+                        status="expired", finished_at=now, window_id=None, target_window_id=None
+                    )
                     .returning(Ticket.id)
                 ).scalars()
             )
@@ -1141,7 +1143,14 @@ class QueueEngine:
                 raise Refused(
                     f"{wanted} 号已结束 / {wanted} is already {ticket.status}", code="final"
                 )
-            self._set(s, ticket.id, status="cancelled", finished_at=now, window_id=None)
+            self._set(
+                s,
+                ticket.id,
+                status="cancelled",
+                finished_at=now,
+                window_id=None,
+                target_window_id=None,
+            )
             self._event(
                 s,
                 "cancelled",
