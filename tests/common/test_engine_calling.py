@@ -569,3 +569,18 @@ def test_windows_lists_every_window(engine: QueueEngine):
     assert [w.number for w in states] == [1, 2, 3, 4, 5, 6]
     assert states[0].services == (("A", 0), ("C", 1))
     assert all(w.state == "idle" for w in states)
+
+
+def test_a_ticket_sent_to_a_window_leaves_it_when_cancelled_or_expired(engine: QueueEngine, clock):
+    engine.issue("A")
+    engine.issue("A")
+    for label in ("A001", "A002"):
+        engine.call_specific(1, label)
+        engine.transfer(1, to_window=2)
+    assert engine.cancel("A001").target_window is None
+    monday = clock.now().date()
+    clock.advance(days=1)
+    engine.close_day()
+    expired = engine.find_ticket("A002", day=monday)
+    assert (expired.status, expired.target_window) == ("expired", None)
+    assert queue_law_violations(engine) == []
