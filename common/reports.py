@@ -31,6 +31,7 @@ Definitions (the JSON of `hallq report` follows them):
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 from bisect import bisect_right
 from collections import Counter
@@ -41,12 +42,12 @@ from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import BigInteger, Integer, Text, case, cast, func, or_, select
+from sqlalchemy import BigInteger, Integer, Text, bindparam, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from common.config import FEEDBACK_CATEGORIES, HallSettings
 from common.errors import BadInput
-from common.models import Feedback, Rating, Service, Staff, Ticket, Window
+from common.models import Feedback, Rating, Service, Staff, Ticket, UTCDateTime, Window
 
 SATISFIED_SCORES = (4, 5)
 
@@ -608,7 +609,8 @@ class _Cell:
         self.reasons: dict[str, int] = {}
 
 
-_OPEN = ("waiting", "called", "serving", "parked")
+# Final states other than done; a cell's other tickets are open.
+_FINAL = frozenset({"no_show", "cancelled", "expired"})
 
 
 def _merged(lists: Iterable[list[int]]) -> list[int]:
@@ -625,17 +627,19 @@ def _figures(
     cells: list[_Cell],
     sla_ms: int,
     waits: list[int] | None = None,
+    handling: list[int] | None = None,
 ) -> Figures:
     """Merge cells into one row.
 
     `issue_cells` (keyed by the issuing service) give `issued` and the waits; without them (a
     window or a clerk) the waits are those of the tickets finished there, kept in `cells`.
-    `waits`, when given, are those waits already merged.
+    `waits` and `handling`, when given, are those lists already merged.
     """
     issued = sum(c.issued for c in issue_cells) if issue_cells is not None else 0
     if waits is None:
         waits = _merged(c.waits for c in (cells if issue_cells is None else issue_cells))
-    handling = _merged(c.handling for c in cells)
+    if handling is None:
+        handling = _merged(c.handling for c in cells)
     status: dict[str, int] = {}
     transferred = transfers = 0
     scores = [0, 0, 0, 0, 0]
@@ -665,7 +669,7 @@ def _figures(
         status.get("no_show", 0),
         status.get("cancelled", 0),
         status.get("expired", 0),
-        sum(status.get(k, 0) for k in _OPEN),
+        status.get("open", 0),
         transferred,
         transfers,
         len(waits),
@@ -676,45 +680,38 @@ def _figures(
     )
 
 
-def _packed(
-    ms_seconds: Any, clock_of: Any, sqlite: bool, minutes: bool, order_by: Sequence[Any] = ()
-) -> Any:
-    """Per cell, each ticket as one integer: milliseconds × 10⁴ (or 10²) + the UTC clock.
+def _packed(ms_seconds: Any, clock_of: Any, sqlite: bool, minutes: bool) -> Any:
+    """Per cell, each ticket as one integer: whole milliseconds × 10⁴ (or 10²) + the UTC clock.
 
     The clock is the UTC minute of the day (or only the hour, when the hall's zone is a whole
     number of hours from UTC: nearly all). A month has ~40,000 tickets: fetched as rows they
     cost more in the driver than the whole report may take; packed and joined, each cell
-    crosses as one value. A missing duration is -1 ms.
+    crosses as one text value. A missing duration is -1 ms.
 
-    On SQLite the values come in index order (issue time within the cell); its version may
-    predate ORDER BY inside aggregates. PostgreSQL is told `order_by`.
+    Both databases read a cell from the report index, so its tickets come in issue order;
+    the order only speeds up the hours (see `compute_in`), the figures never depend on it. An
+    ORDER BY inside the aggregate would cost PostgreSQL a sort per cell and its index-only scan.
     """
     if sqlite:
         hour = cast(func.substr(clock_of, 12, 2), Integer)
         clock = hour * 60 + cast(func.substr(clock_of, 15, 2), Integer) if minutes else hour
     else:
+        # date_part (a float) rather than extract (a numeric, much slower to compute).
         utc = func.timezone("UTC", clock_of)
-        hour = cast(func.extract("hour", utc), Integer)
-        clock = hour * 60 + cast(func.extract("minute", utc), Integer) if minutes else hour
-    ms = cast(func.round(func.coalesce(ms_seconds, -0.001) * 1000), BigInteger)
+        hour = cast(func.date_part("hour", utc), Integer)
+        clock = hour * 60 + cast(func.date_part("minute", utc), Integer) if minutes else hour
+    ms = cast(func.coalesce(ms_seconds * 1000, -1), BigInteger)
     value = ms * (_MINUTE_PACK if minutes else _HOUR_PACK) + clock
-    if sqlite:
-        return func.group_concat(value)
-    joined = func.array_agg(value)
-    return joined.aggregate_order_by(*order_by) if order_by else joined
+    return func.aggregate_strings(cast(value, Text), ",")
 
 
 _HOUR_PACK = 100
 _MINUTE_PACK = 10_000
 
 
-def _unpack(value: str | list[int] | None) -> list[int]:
-    """The integers of `_packed` (SQLite joins them as text, PostgreSQL returns an array)."""
-    if not value:
-        return []
-    if isinstance(value, str):
-        return list(map(int, value.split(",")))
-    return list(value)
+def _unpack(value: str | None) -> list[int]:
+    """The integers of `_packed` (the JSON parser reads them faster than int() per item)."""
+    return json.loads(f"[{value}]") if value else []
 
 
 class _LocalHours:
@@ -784,13 +781,79 @@ def _utc_bounds(period: Period, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _feedback(s: Session, hall_id: int, period: Period, zone: ZoneInfo) -> FeedbackFigures:
-    start, end = _utc_bounds(period, zone)
-    rows = s.execute(
-        select(Feedback.category, Feedback.status, Feedback.at, Feedback.answered_at).where(
-            Feedback.hall_id == hall_id, Feedback.at >= start, Feedback.at < end
+@dataclass(frozen=True)
+class _Statements:
+    """The report's statements with bind parameters, built once per kind (see `_statements`).
+
+    Building them costs more than a day's report takes to run; SQLAlchemy caches the compiled
+    form of a statement, not the statement.
+    """
+
+    services: Any
+    cells: Any
+    ratings: Any
+    feedback: Any
+
+
+@functools.cache
+def _statements(sqlite: bool, minutes: bool, filtered: bool) -> _Statements:
+    """Statements for SQLite or PostgreSQL, with UTC hours or minutes, for one service or all."""
+    hall_id = bindparam("hall_id")
+    start = bindparam("start")
+    end = bindparam("end")
+    t = Ticket.__table__
+    # One row per cell, its columns in the order of the report index, so that the database
+    # groups the rows as it reads them, each cell's tickets in issue order.
+    keys = (t.c.day, t.c.service_id, t.c.window_id, t.c.staff_id, t.c.issue_service_id)
+    done = t.c.status == "done"
+    # Other final states and transfers are rare: listed, they cost less than counted.
+    cells = (
+        select(
+            *keys,
+            func.count(),
+            func.aggregate_strings(t.c.status, ",").filter(~done),
+            func.aggregate_strings(cast(t.c.transfer_count, Text), ",").filter(
+                t.c.transfer_count > 0
+            ),
+            _packed(t.c.wait_s, t.c.issued_at, sqlite, minutes),
+            _packed(t.c.handling_s, t.c.finished_at, sqlite, minutes).filter(done),
         )
-    ).all()
+        .where(t.c.hall_id == hall_id, t.c.day >= start, t.c.day <= end)
+        .group_by(*keys)
+    )
+    r = Rating.__table__
+    dims = (r.c.day, r.c.service_id, r.c.window_id, r.c.staff_id, r.c.score)
+    # The reasons (JSON lists, one per line) are read only for the scores below 4.
+    unsatisfied = case((r.c.score < SATISFIED_SCORES[0], cast(r.c.reasons, Text)))
+    ratings = (
+        select(*dims, func.count(), func.aggregate_strings(unsatisfied, "\n"))
+        .where(r.c.hall_id == hall_id, r.c.day >= start, r.c.day <= end)
+        .group_by(*dims)
+    )
+    if filtered:
+        service_id = bindparam("service_id")
+        cells = cells.where(or_(t.c.service_id == service_id, t.c.issue_service_id == service_id))
+        ratings = ratings.where(r.c.service_id == service_id)
+    f = Feedback.__table__
+    feedback = select(f.c.category, f.c.status, f.c.at, f.c.answered_at).where(
+        f.c.hall_id == hall_id,
+        f.c.at >= bindparam("start", type_=UTCDateTime()),
+        f.c.at < bindparam("end", type_=UTCDateTime()),
+    )
+    sv = Service.__table__
+    services = (
+        select(sv.c.id, sv.c.code, sv.c.name_zh, sv.c.name_en, sv.c.active)
+        .where(sv.c.hall_id == hall_id)
+        .order_by(sv.c.sort_order, sv.c.code)
+    )
+    return _Statements(services, cells, ratings, feedback)
+
+
+def _feedback(
+    s: Session, statement: Any, hall_id: int, period: Period, zone: ZoneInfo
+) -> FeedbackFigures:
+    start, end = _utc_bounds(period, zone)
+    rows = s.execute(statement, {"hall_id": hall_id, "start": start, "end": end}).all()
     categories: dict[str, list[int]] = {c: [0, 0, 0] for c in FEEDBACK_CATEGORIES}
     answer_s: list[float] = []
     for category, status, at, answered_at in rows:
@@ -812,16 +875,6 @@ def _feedback(s: Session, hall_id: int, period: Period, zone: ZoneInfo) -> Feedb
     )
 
 
-def _service_rows(s: Session, hall_id: int) -> list[Any]:
-    return list(
-        s.execute(
-            select(Service.id, Service.code, Service.name_zh, Service.name_en, Service.active)
-            .where(Service.hall_id == hall_id)
-            .order_by(Service.sort_order, Service.code)
-        ).all()
-    )
-
-
 def compute_in(
     s: Session,
     *,
@@ -836,7 +889,10 @@ def compute_in(
     """The report of `period` (optionally one service), read in the session's transaction."""
     zone = settings.zone
     sla_ms = settings.sla_minutes * 60_000
-    services = _service_rows(s, hall_id)
+    hours = _LocalHours(zone, period)
+    statements = _statements(sqlite, hours.minutes, service is not None)
+    params: dict[str, Any] = {"hall_id": hall_id, "start": period.start, "end": period.end}
+    services = list(s.execute(statements.services, params))
     service_id: int | None = None
     if service is not None:
         wanted = service.strip().upper()
@@ -845,33 +901,9 @@ def compute_in(
             raise BadInput(f"没有这项业务 / unknown service: {service!r}", code="unknown_service")
         service_id = match[0].id
         services = match
+        params["service_id"] = service_id
     windows = _windows(s, hall_id)
     staff = _staff(s, hall_id)
-    hours = _LocalHours(zone, period)
-
-    # One row per cell, its columns in the order of the report index, so that SQLite groups
-    # the rows as it reads them.
-    t = Ticket.__table__
-    keys = (t.c.day, t.c.service_id, t.c.window_id, t.c.staff_id, t.c.status, t.c.issue_service_id)
-    query = (
-        select(
-            *keys,
-            func.count(),
-            func.sum(case((t.c.transfer_count > 0, 1), else_=0)),
-            func.sum(t.c.transfer_count),
-            _packed(t.c.wait_s, t.c.issued_at, sqlite, hours.minutes, (t.c.issued_at, t.c.id)),
-            _packed(
-                case((t.c.status == "done", t.c.handling_s)),
-                case((t.c.status == "done", t.c.finished_at)),
-                sqlite,
-                hours.minutes,
-            ),
-        )
-        .where(t.c.hall_id == hall_id, t.c.day >= period.start, t.c.day <= period.end)
-        .group_by(*keys)
-    )
-    if service_id is not None:
-        query = query.where(or_(t.c.service_id == service_id, t.c.issue_service_id == service_id))
 
     pack = hours.pack
     issue_cells: dict[tuple[date, int], _Cell] = {}
@@ -880,12 +912,14 @@ def compute_in(
     served_by_hour = [0] * 24
     wait_sum = [0] * 24
     wait_n = [0] * 24
-    for day, svc, win, clerk, status, isvc, n, moved, transfers, issued, finished in s.execute(
-        query
+    for day, svc, win, clerk, isvc, n, not_done, moved, issued, finished in s.execute(
+        statements.cells, params
     ):
         issued = _unpack(issued)
         waits = [v // pack for v in issued]
-        called = sorted(waits) if min(waits) >= 0 else sorted(w for w in waits if w >= 0)
+        called = sorted(waits)
+        if called[0] < 0:
+            called = called[bisect_right(called, -1) :]
         table = hours.table(day)
         if service_id is None or isvc == service_id:
             ic = issue_cells.get((day, isvc))
@@ -911,15 +945,21 @@ def compute_in(
             c = cells.get(key)
             if c is None:
                 c = cells[key] = _Cell()
-            c.status[status] = c.status.get(status, 0) + n
-            c.transferred += moved
-            c.transfers += transfers
-            if status == "done":
+            for status in not_done.split(",") if not_done else ():
+                state = status if status in _FINAL else "open"
+                c.status[state] = c.status.get(state, 0) + 1
+            if moved:
+                counts = _unpack(moved)
+                c.transferred += len(counts)
+                c.transfers += sum(counts)
+            if finished:
+                # One item per served ticket: its handling time and the clock it finished at.
                 finished = _unpack(finished)
-                handling = [v // pack for v in finished]
-                c.handling += (
-                    handling if min(handling, default=0) >= 0 else [h for h in handling if h >= 0]
-                )
+                c.status["done"] = c.status.get("done", 0) + len(finished)
+                handling = sorted([v // pack for v in finished])
+                if handling[0] < 0:
+                    handling = handling[bisect_right(handling, -1) :]
+                c.handling += handling
                 c.handling.sort()
                 for clock, count in Counter([v % pack for v in finished]).items():
                     hour = table.get(clock)
@@ -929,19 +969,8 @@ def compute_in(
             if win is not None:
                 c.waits += called
 
-    r = Rating.__table__
-    in_period = [r.c.hall_id == hall_id, r.c.day >= period.start, r.c.day <= period.end]
-    if service_id is not None:
-        in_period.append(r.c.service_id == service_id)
-    dims = (r.c.day, r.c.service_id, r.c.window_id, r.c.staff_id, r.c.score)
-    # The reasons (JSON lists, one per line) are read only for the scores below 4.
-    unsatisfied = case((r.c.score < SATISFIED_SCORES[0], cast(r.c.reasons, Text)))
     parsed: dict[str, list[str]] = {}
-    for day, svc, win, clerk, score, n, reason_lists in s.execute(
-        select(*dims, func.count(), func.aggregate_strings(unsatisfied, "\n"))
-        .where(*in_period)
-        .group_by(*dims)
-    ):
+    for day, svc, win, clerk, score, n, reason_lists in s.execute(statements.ratings, params):
         key = (day, svc, win, clerk)
         c = cells.get(key)
         if c is None:
@@ -973,17 +1002,27 @@ def compute_in(
         if clerk is not None:
             by_staff.setdefault(clerk, []).append(c)
 
-    totals_waits = _merged(c.waits for c in issue_cells.values())
-    totals = _figures(list(issue_cells.values()), list(cells.values()), sla_ms, totals_waits)
-    service_rows = tuple(
-        ServiceFigures(
-            row.code,
-            row.name_zh,
-            row.name_en,
-            _figures(issue_by_service.get(row.id, []), by_service.get(row.id, []), sla_ms),
-        )
-        for row in services
-        if row.active or row.id in issue_by_service or row.id in by_service
+    # The hall's lists are merged from the services' (a few long runs, not thousands).
+    service_rows = []
+    service_waits: list[list[int]] = []
+    service_handling: list[list[int]] = []
+    for row in services:
+        issued_here = issue_by_service.get(row.id, [])
+        handled_here = by_service.get(row.id, [])
+        waits = _merged(c.waits for c in issued_here)
+        handling = _merged(c.handling for c in handled_here)
+        service_waits.append(waits)
+        service_handling.append(handling)
+        if row.active or issued_here or handled_here:
+            figures = _figures(issued_here, handled_here, sla_ms, waits, handling)
+            service_rows.append(ServiceFigures(row.code, row.name_zh, row.name_en, figures))
+    totals_waits = _merged(service_waits)
+    totals = _figures(
+        list(issue_cells.values()),
+        list(cells.values()),
+        sla_ms,
+        totals_waits,
+        _merged(service_handling),
     )
     window_rows = tuple(
         WindowFigures(w.number, w.name, _figures(None, by_window.get(w.id, []), sla_ms))
@@ -1040,7 +1079,7 @@ def compute_in(
         day_rows,
         hour_rows,
         bins,
-        _feedback(s, hall_id, period, zone),
+        _feedback(s, statements.feedback, hall_id, period, zone),
         build_ranking(settings.star_min_ratings, windows, staff, tallies, served),
     )
 
@@ -1058,7 +1097,7 @@ def compute(engine: Any, period: Period, service: str | None = None) -> Report:
             sqlite=engine.db.is_sqlite,
             period=period,
             service=service,
-            generated_at=engine.now(s),
+            generated_at=engine.now(s).astimezone(settings.zone),
         )
 
     return engine.db.transaction(run, write=False)

@@ -54,3 +54,17 @@ class HallPlay:
 @pytest.fixture
 def play(engine, clock) -> HallPlay:
     return HallPlay(engine, clock)
+
+
+def pdf_text(path) -> str:
+    """A PDF's text, NFKC-normalised, without white space.
+
+    Qt maps a glyph shared by a Kangxi radical and an ideograph (⼝/口) back to the radical;
+    NFKC folds them, as PDF viewers do when searching.
+    """
+    import unicodedata
+
+    import pypdf
+
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    return "".join(unicodedata.normalize("NFKC", text).split())
