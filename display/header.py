@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QRectF, Qt, QTimer
@@ -47,7 +48,7 @@ class Header(QWidget):
             self.marks.pop(key, None)
         self.update()
 
-    def _local_now(self):
+    def _local_now(self) -> datetime:
         return self._clock.now().astimezone(self._zone)
 
     def _on_tick(self) -> None:

@@ -9,7 +9,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from display.painting import Segment, around, draw_line, draw_text, panel
+from display.painting import (
+    Segment,
+    around,
+    draw_line,
+    draw_text,
+    draw_wrapped,
+    panel,
+    wrapped_px,
+)
 from display.palette import BoardPalette
 
 
@@ -65,15 +73,16 @@ class ModelWindowCard(QWidget):
             sub = QRectF(inner.left(), inner.top() + h * 0.7, inner.width(), h * 0.24)
             sub_align = Qt.AlignmentFlag.AlignLeft
         scale = main.height()
-        draw_text(
-            painter,
-            title,
-            self.tr("本月标兵窗口"),
-            h * 0.18,
-            p.muted,
-            True,
-            Qt.AlignmentFlag.AlignLeft,
-        )
+        if wide:
+            draw_text(
+                painter, title, self.tr("本月标兵窗口"), h * 0.18, p.muted, True,
+                Qt.AlignmentFlag.AlignLeft,
+            )  # fmt: skip
+        else:
+            text = self.tr("本月标兵窗口")
+            draw_wrapped(
+                painter, title, text, wrapped_px(text, title, h * 0.12, True), p.muted, True
+            )
         if self.model is None:
             draw_text(
                 painter,

@@ -38,6 +38,7 @@ class NoticeBand(QWidget):
         self.visible_notices: list[NoticeView] = []
         self.fallback = ""
         self._offset = 0.0
+        self._width_cache: tuple[object, float] = (None, 0.0)
         self._elapsed = QElapsedTimer()
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -85,15 +86,20 @@ class NoticeBand(QWidget):
         else:
             self._boundary.stop()
 
-    def _segments(self, h: float) -> list[tuple[str, str]]:
+    def segments(self) -> list[tuple[str, str]]:
+        """(kind, text) of each notice shown, in the board's language."""
         return [(self.kind_text(n.kind), self._text(n)) for n in self.visible_notices]
 
     def _content_width(self, h: float) -> float:
-        total = 0.0
-        for kind, text in self._segments(h):
-            total += text_width(kind, h * 0.36, True) + h * 0.9
-            total += text_width(text, h * 0.46) + h * 2.0
-        return total
+        """Width of one pass of the band; measured once per height and set of notices."""
+        key = (h, tuple(n.id for n in self.visible_notices))
+        if self._width_cache[0] != key:
+            total = 0.0
+            for kind, text in self.segments():
+                total += text_width(kind, h * 0.36, True) + h * 0.9
+                total += text_width(text, h * 0.46) + h * 2.0
+            self._width_cache = (key, total)
+        return self._width_cache[1]
 
     def _update_animation(self) -> None:
         h = self.height() or 1
@@ -131,7 +137,7 @@ class NoticeBand(QWidget):
         rect = QRectF(self.rect())
         painter.fillRect(rect, p.band_bg)
         h = rect.height()
-        segments = self._segments(h)
+        segments = self.segments()
         if not segments:
             draw_line(painter, rect, [Segment(self.fallback, h * 0.46, p.band_fg, True)])
             return

@@ -11,6 +11,7 @@ from display.painting import (
     Segment,
     around,
     draw_line,
+    draw_text,
     draw_wrapped,
     panel,
     wrapped_px,
@@ -53,23 +54,16 @@ class WaitingCounts(QWidget):
         services = self.shown()
         title = self.tr("等候人数")
         if card.width() / card.height() > 6.5:
-            # Wide: the title on the left of the cells.
+            # Wide: the title on the left of the cells, on two lines if need be.
             title_rect = QRectF(card.left() + 8, card.top(), card.height() * 1.1 - 8, card.height())
             area = card.adjusted(card.height() * 1.1, 0, 0, 0)
+            px = wrapped_px(title, title_rect, card.height() * 0.2, True)
+            draw_wrapped(painter, title_rect, title, px, p.muted, True)
         else:
             # Narrow (portrait): the title above them.
-            title_rect = QRectF(
-                card.left() + 16, card.top(), card.width() - 32, card.height() * 0.2
-            )
-            area = card.adjusted(0, card.height() * 0.2, 0, 0)
-        draw_wrapped(
-            painter,
-            title_rect,
-            title,
-            wrapped_px(title, title_rect, card.height() * 0.2, True),
-            p.muted,
-            True,
-        )
+            title_rect = QRectF(card.left(), card.top(), card.width(), card.height() * 0.24)
+            area = card.adjusted(0, card.height() * 0.24, 0, 0)
+            draw_text(painter, title_rect, title, title_rect.height() * 0.62, p.muted, True)
         if not services:
             return
         cell_w = area.width() / len(services)

@@ -145,6 +145,3 @@ class WindowGrid(QWidget):
             self._grid.setColumnStretch(column, 1)
         for row in range(rows):
             self._grid.setRowStretch(row, 1)
-
-    def rows_for(self, columns: int) -> int:
-        return max(1, -(-len(self.tiles) // max(1, columns)))

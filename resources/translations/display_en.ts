@@ -59,7 +59,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../display/header.py" line="62" />
+        <location filename="../../display/header.py" line="63" />
         <source>yyyy年M月d日 dddd</source>
         <translation>dddd d MMMM yyyy</translation>
     </message>
@@ -67,27 +67,28 @@
 <context>
     <name>ModelWindowCard</name>
     <message>
-        <location filename="../../display/model_window.py" line="71" />
+        <location filename="../../display/model_window.py" line="78" />
+        <location filename="../../display/model_window.py" line="82" />
         <source>本月标兵窗口</source>
         <translation>Model window of the month</translation>
     </message>
     <message>
-        <location filename="../../display/model_window.py" line="81" />
+        <location filename="../../display/model_window.py" line="90" />
         <source>暂无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../display/model_window.py" line="87" />
+        <location filename="../../display/model_window.py" line="96" />
         <source>本月评价数不足</source>
         <translation>Not enough ratings this month</translation>
     </message>
     <message>
-        <location filename="../../display/model_window.py" line="89" />
+        <location filename="../../display/model_window.py" line="98" />
         <source>{window} 号窗口</source>
         <translation>Window {window}</translation>
     </message>
     <message>
-        <location filename="../../display/model_window.py" line="104" />
+        <location filename="../../display/model_window.py" line="113" />
         <source>{score} 分 · {n} 次评价</source>
         <translation>{score} points · {n} ratings</translation>
     </message>
@@ -95,22 +96,22 @@
 <context>
     <name>NoticeBand</name>
     <message>
-        <location filename="../../display/notice_band.py" line="60" />
+        <location filename="../../display/notice_band.py" line="61" />
         <source>停电通知</source>
         <translation>Outage notice</translation>
     </message>
     <message>
-        <location filename="../../display/notice_band.py" line="61" />
+        <location filename="../../display/notice_band.py" line="62" />
         <source>电价公示</source>
         <translation>Tariffs</translation>
     </message>
     <message>
-        <location filename="../../display/notice_band.py" line="62" />
+        <location filename="../../display/notice_band.py" line="63" />
         <source>服务承诺</source>
         <translation>Our promise</translation>
     </message>
     <message>
-        <location filename="../../display/notice_band.py" line="63" />
+        <location filename="../../display/notice_band.py" line="64" />
         <source>公告</source>
         <translation>Notice</translation>
     </message>
@@ -131,17 +132,17 @@
 <context>
     <name>WaitingCounts</name>
     <message>
-        <location filename="../../display/waiting_counts.py" line="54" />
+        <location filename="../../display/waiting_counts.py" line="55" />
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../display/waiting_counts.py" line="92" />
+        <location filename="../../display/waiting_counts.py" line="86" />
         <source>{n} 人</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../display/waiting_counts.py" line="112" />
+        <location filename="../../display/waiting_counts.py" line="106" />
         <source>暂停取号</source>
         <translation>closed</translation>
     </message>
@@ -184,17 +185,17 @@
     <message>
         <location filename="../../display/voice.py" line="62" />
         <source>没有音频输出设备，只显示不播报</source>
-        <translation>No audio output; calls are shown, not spoken</translation>
+        <translation>No audio output: visual only</translation>
     </message>
     <message>
         <location filename="../../display/voice.py" line="63" />
         <source>没有可用的语音引擎，只显示不播报</source>
-        <translation>No speech engine; calls are shown, not spoken</translation>
+        <translation>No speech engine: visual only</translation>
     </message>
     <message>
         <location filename="../../display/voice.py" line="64" />
         <source>没有普通话语音，只显示不播报</source>
-        <translation>No Mandarin voice; calls are shown, not spoken</translation>
+        <translation>No Mandarin voice: visual only</translation>
     </message>
     <message>
         <location filename="../../display/voice.py" line="65" />

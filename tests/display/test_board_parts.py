@@ -117,7 +117,7 @@ def test_notice_band_filters_by_validity_and_reacts_to_time(qtbot):
     )  # fmt: skip
     assert [n.id for n in band.visible_notices] == [1, 2]
     # English text when there is one, the Chinese otherwise.
-    assert [text for _, text in band._segments(40)] == ["Outage", "电价"]
+    assert [text for _, text in band.segments()] == ["Outage", "电价"]
     clock.advance(seconds=2)
     qtbot.waitUntil(lambda: [n.id for n in band.visible_notices] == [2], timeout=5000)
 
