@@ -1,37 +1,89 @@
-"""Printing tickets at a counter PC: 代客取号 and 补打 go to the printer in this PC's config.
+"""Printing tickets at a counter PC: 代客取号 and 补打 on the printer in this PC's config.
 
-The drawing and the printer protocol are the kiosk's (`kiosk.reprint`); a counter without a
-printer (`printer = "none"`, or the kiosk's printing not installed) shows the number on screen
-for the supervisor to write down.
+The ticket is drawn and sent exactly as the kiosk does it (`kiosk.ticket_printer`, the logic
+behind `hallq reprint`), so a ticket from the counter looks like one from the kiosk. The text
+is put together on the GUI thread (it is translated); reading the ticket and printing run on
+the worker. A counter without a printer (`printer = "none"`) shows the number on screen for the
+supervisor to tell the customer.
 """
 
 from __future__ import annotations
 
-import importlib.util
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from common import tokens
+from common.config import HallSettings, PcConfig
+from common.engine import IssuedTicket, QueueEngine, TicketView
+from common.printing import parse_printer_spec
+from common.qt.ticket_image import TicketContent
+from kiosk.reprint import _ahead_and_wait
+from kiosk.ticket_printer import KioskPrinter, PrintOutcome, print_and_record, ticket_content
 
-from common.config import PcConfig
-from common.engine import IssuedTicket, QueueEngine
+
+@dataclass(frozen=True)
+class ReprintJob:
+    """What a reprint needs from the database: the ticket, its codes, its place in the queue."""
+
+    ticket: TicketView
+    check_code: str
+    qr_payload: str
+    ahead: int | None
+    expected_wait_min: float | None
 
 
 class TicketPrinting:
     def __init__(self, config: PcConfig) -> None:
-        self._config = config
-        self.available = config.printer != "none" and (
-            importlib.util.find_spec("kiosk.reprint") is not None
-        )
+        spec = parse_printer_spec(config.printer)
+        self._printer = KioskPrinter.from_config(spec, config) if spec.kind != "none" else None
 
     @classmethod
     def none(cls) -> TicketPrinting:
         """A PC without a ticket printer."""
         return cls(PcConfig(db_url="", printer="none"))
 
-    def print_issued(self, engine: QueueEngine, issued: IssuedTicket) -> str:
-        """Print a ticket just issued here (worker thread); returns a line for the supervisor."""
-        if not self.available:
-            return QCoreApplication.translate("counter", "本机未配置打印机，请告知客户号码。")
-        return self.reprint(engine, issued.ticket.label)
+    @property
+    def available(self) -> bool:
+        return self._printer is not None
 
-    def reprint(self, engine: QueueEngine, label: str) -> str:
-        raise NotImplementedError
+    def issued_content(self, issued: IssuedTicket, settings: HallSettings) -> TicketContent:
+        """The text of a ticket just issued (GUI thread)."""
+        return ticket_content(
+            issued.ticket,
+            settings,
+            issued.check_code,
+            issued.qr_payload,
+            issued.ahead,
+            issued.expected_wait_min,
+        )
+
+    def load_reprint(self, engine: QueueEngine, label: str) -> ReprintJob:
+        """Today's ticket `label` with its codes and place in the queue (worker thread)."""
+        ticket = engine.find_ticket(label)
+        ahead, wait = _ahead_and_wait(engine, ticket)
+        return ReprintJob(
+            ticket,
+            engine.check_code_for(ticket),
+            tokens.qr_payload(engine.settings.qr_base_url, ticket.token),
+            ahead,
+            wait,
+        )
+
+    def reprint_content(self, job: ReprintJob, settings: HallSettings) -> TicketContent:
+        """The text of a reprinted ticket, marked as a reprint (GUI thread)."""
+        return ticket_content(
+            job.ticket,
+            settings,
+            job.check_code,
+            job.qr_payload,
+            job.ahead,
+            job.expected_wait_min,
+            reprint=True,
+        )
+
+    def print_ticket(
+        self, engine: QueueEngine, ticket_id: int, content: TicketContent
+    ) -> PrintOutcome:
+        """Print and record whether it worked; a fault becomes a staff alert (worker thread)."""
+        if self._printer is None:
+            return PrintOutcome("none")
+        return print_and_record(engine, self._printer, ticket_id, content)

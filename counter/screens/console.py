@@ -122,8 +122,8 @@ class ConsoleScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(12)
-        layout.addLayout(left, 5)
-        layout.addLayout(right, 2)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 1)
 
         self._no_show_timer = QTimer(self)
         self._no_show_timer.setSingleShot(True)

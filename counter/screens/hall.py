@@ -13,17 +13,19 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from common.engine import IssuedTicket, QueueEngine
 from common.feed import Change
 from common.qt.feed import QtChangeFeed
+from common.qt.ticket_image import TicketContent
 from common.qt.worker import OperationRunner
 from counter import operations
 from counter.guard import while_alive
 from counter.hall_clock import HallClock
-from counter.messages import message_for
-from counter.ticket_printing import TicketPrinting
+from counter.messages import message_for, one_language
+from counter.ticket_printing import ReprintJob, TicketPrinting
 from counter.widgets.alert_list import AlertList
 from counter.widgets.issue_panel import IssuePanel
 from counter.widgets.service_table import ServiceTable
 from counter.widgets.status_line import StatusLine
 from counter.widgets.window_tile import WindowTile
+from kiosk.ticket_printer import PrintOutcome
 
 TILE_COLUMNS = 3
 LOAD_RETRY_MS = 3000
@@ -171,30 +173,59 @@ class HallView(QWidget):
 
     def _on_issue_requested(self, service: str, priority: str) -> None:
         self.issue.issue_button.setEnabled(False)
-        engine, printing = self._engine, self._printing
+        engine = self._engine
 
-        def run() -> tuple[IssuedTicket, str]:
-            issued = engine.issue(service, priority)
-            return issued, printing.print_issued(engine, issued)
-
-        def done(result: tuple[IssuedTicket, str]) -> None:
+        def done(issued: IssuedTicket) -> None:
             self.issue.issue_button.setEnabled(True)
-            issued, printed = result
-            self.issue.show_issued(issued, printed)
             self.status.show_message(
                 self.tr("已取号 %1").replace("%1", issued.ticket.label), "info"
             )
+            if not self._printing.available or self.snapshot is None:
+                self.issue.show_issued(issued, self.tr("本机未配置打印机，请告知客户号码。"))
+                return
+            self.issue.show_issued(issued, self.tr("正在打印…"))
+            content = self._printing.issued_content(issued, self.snapshot.settings)
+            self._print(issued.ticket.id, issued.ticket.label, content)
 
         def failed(error: BaseException) -> None:
             self.issue.issue_button.setEnabled(True)
             self.status.show_message(message_for(error), "error")
 
-        self._runner.submit(run, while_alive(self, done), while_alive(self, failed))
+        self._runner.submit(
+            lambda: engine.issue(service, priority),
+            while_alive(self, done),
+            while_alive(self, failed),
+        )
 
     def _on_reprint_requested(self, number: str) -> None:
         engine, printing = self._engine, self._printing
+
+        def found(job: ReprintJob) -> None:
+            if self.snapshot is not None:
+                content = printing.reprint_content(job, self.snapshot.settings)
+                self._print(job.ticket.id, job.ticket.label, content)
+
         self._runner.submit(
-            lambda: printing.reprint(engine, number),
-            while_alive(self, lambda text: self.status.show_message(text, "info")),
+            lambda: printing.load_reprint(engine, number),
+            while_alive(self, found),
+            while_alive(self, lambda e: self.status.show_message(message_for(e), "error")),
+        )
+
+    def _print(self, ticket_id: int, label: str, content: TicketContent) -> None:
+        engine, printing = self._engine, self._printing
+
+        def done(outcome: PrintOutcome) -> None:
+            if outcome.state == "printed":
+                text, kind = self.tr("已打印 %1").replace("%1", label), "info"
+            else:
+                text = self.tr("%1 未能打印：%2").replace("%1", label)
+                text, kind = text.replace("%2", one_language(outcome.message)), "error"
+            self.status.show_message(text, kind)
+            if self.issue.result.text() == label:
+                self.issue.show_printed(text)
+
+        self._runner.submit(
+            lambda: printing.print_ticket(engine, ticket_id, content),
+            while_alive(self, done),
             while_alive(self, lambda e: self.status.show_message(message_for(e), "error")),
         )

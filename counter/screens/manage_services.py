@@ -92,7 +92,8 @@ class ServicesPage(QWidget):
         self.sort_order.setRange(-1000, 1000)
         for spin in (self.number_width, self.daily_limit, self.sort_order):
             spin.setMaximumWidth(160)
-        self.is_complaint = QCheckBox(self.tr("投诉咨询类（取号机引导到意见反馈）"))
+        self.is_complaint = QCheckBox(self.tr("投诉咨询类"))
+        self.is_complaint.setToolTip(self.tr("取号机会引导这类客户填写意见反馈"))
         self.active = QCheckBox(self.tr("启用"))
         self.always_open = QCheckBox(self.tr("不限办理时间"))
         self.hours: list[QLineEdit] = []

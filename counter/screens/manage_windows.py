@@ -134,11 +134,12 @@ class WindowsPage(QWidget):
         self._windows, services = result
         services_changed = [s.code for s in services] != [s.code for s in self._services]
         self._services = services
+        primary, secondary = self.tr("主"), self.tr("辅")
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._windows))
         for row, window in enumerate(self._windows):
             assigned = "  ".join(
-                f"{code}{self.tr('主') if rank == 0 else self.tr('辅') + str(rank)}"
+                f"{code} {primary}" if rank == 0 else f"{code} {secondary}{rank}"
                 for code, rank in window.services
             )
             cells = [

@@ -121,5 +121,7 @@ class CurrentTicketPanel(QFrame):
         super().resizeEvent(event)
         # As large as fits: about 60 % of the panel's height, 4–5 characters across.
         size = max(40, int(min(self.height() * 0.6, self.width() * 0.6 / 3.2)))
-        # A style sheet font size beats setFont(), so the size goes through the style sheet.
+        # A style sheet font size beats setFont(), so the sizes go through the style sheet.
         self._number.setStyleSheet(f"font-size: {size}px;")
+        self._service.setStyleSheet(f"font-size: {max(22, size // 6)}px;")
+        self._timer.setStyleSheet(f"font-size: {max(26, size // 5)}px;")

@@ -6,6 +6,7 @@ feedback line stay in view.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -23,6 +24,8 @@ class EditorPanel(QFrame):
         area = QScrollArea()
         area.setObjectName("EditorScroll")
         area.setWidgetResizable(True)
+        # Fields narrow to the panel; only a short screen makes the form scroll (vertically).
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(content)
         self.footer = QVBoxLayout()

@@ -47,6 +47,7 @@ class IssuePanel(QFrame):
         self.reprint_field = QLineEdit()
         self.reprint_field.setPlaceholderText(self.tr("号码，例如 A012"))
         self.reprint_button = QPushButton(self.tr("补打小票"))
+        self._detail = ""
         self.reprint_field.setVisible(can_print)
         self.reprint_button.setVisible(can_print)
 
@@ -89,16 +90,20 @@ class IssuePanel(QFrame):
             if index >= 0:
                 field.setCurrentIndex(index)
 
-    def show_issued(self, issued: IssuedTicket, printed: str) -> None:
+    def show_issued(self, issued: IssuedTicket, printing: str) -> None:
+        """Show the new number with its check code, and how its printing goes."""
         ticket = issued.ticket
         self.result.setText(ticket.label)
-        detail = (
+        self._detail = (
             self.tr("前面 %1 人 · 校验码 %2")
             .replace("%1", str(issued.ahead))
             .replace("%2", issued.check_code)
         )
-        self.result_detail.setText(f"{detail}\n{printed}" if printed else detail)
+        self.show_printed(printing)
         self.reprint_field.setText(ticket.label)
+
+    def show_printed(self, printing: str) -> None:
+        self.result_detail.setText(f"{self._detail}\n{printing}" if self._detail else printing)
 
     def _on_issue(self) -> None:
         service = self.service_field.currentData()

@@ -70,7 +70,7 @@ class ServiceTable(QTableWidget):
 
     def _status_text(self, service: ServiceState) -> str:
         if service.open_now:
-            return self.tr("办理中")
+            return self.tr("可取号")
         return {
             "inactive": self.tr("已停用"),
             "hours": self.tr("非办理时间"),
@@ -86,7 +86,7 @@ class ServiceTable(QTableWidget):
             item = self.item(row, 2)
             if item is None:
                 continue
-            item.setText(f"{longest:.0f}" if service.waiting else "—")
+            item.setText(str(int(longest)) if service.waiting else "—")
             background = (
                 LEVEL_BACKGROUNDS[wait_level(longest, self._sla)] if service.waiting else None
             )

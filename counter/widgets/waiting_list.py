@@ -120,7 +120,8 @@ class WaitingList(QFrame):
             wait_item = self._table.item(row, 2)
             if wait_item is None:
                 continue
-            wait_item.setText(f"{minutes:.0f}")
+            # Whole minutes waited so far, like a clock: 19.8 is still "19".
+            wait_item.setText(str(int(minutes)))
             wait_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             background = LEVEL_BACKGROUNDS[wait_level(minutes, self._sla)]
             brush = QBrush(QColor(background)) if background else QBrush()

@@ -73,7 +73,8 @@ class WindowTile(QFrame):
         colour = theme.INK
         if current is not None:
             since = current.started_at if current.status == "serving" else current.called_at
-            self._timer.setText(mm_ss(minutes_between(since, now) * 60))
+            caption = self.tr("办理") if current.status == "serving" else self.tr("叫号")
+            self._timer.setText(f"{caption} {mm_ss(minutes_between(since, now) * 60)}")
             details.append(texts.service_name(current.service_name_zh, current.service_name_en))
             if current.priority != "none":
                 details.append(texts.name(texts.PRIORITIES, current.priority))

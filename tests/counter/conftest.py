@@ -22,7 +22,7 @@ from common.qt.feed import QtChangeFeed
 from common.qt.worker import OperationRunner
 from common.staff import LoginResult
 
-TIMEOUT_MS = 10_000
+TIMEOUT_MS = 20_000
 # The offscreen platform warns on every top-level window it shows; that is not our warning.
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from common import devices
+from common.config import PcConfig
 from counter.screens.complaints import ComplaintsView
 from counter.screens.hall import HallView
 from counter.ticket_printing import TicketPrinting
@@ -79,3 +80,29 @@ def test_answer_a_complaint(qtbot, hall_engine, runner, feed):
     assert answered[0].answer == "已增开缴费窗口，感谢您的意见。"
     hall_engine.add_feedback("suggestion", "增加饮水机")
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=TIMEOUT_MS)
+
+
+def test_issue_and_reprint_on_this_pcs_printer(qtbot, hall_engine, runner, feed, tmp_path):
+    paper = tmp_path / "ticket.bin"
+    printing = TicketPrinting(PcConfig(db_url="", printer=f"file:{paper}"))
+    view = HallView(hall_engine, runner, feed, printing)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
+        view.show()
+    panel = view.issue
+    assert panel.reprint_button.isVisibleTo(view)
+    panel.service_field.setCurrentIndex(panel.service_field.findData("A"))
+    panel.issue_button.click()
+    qtbot.waitUntil(lambda: "已打印" in panel.result_detail.text(), timeout=TIMEOUT_MS)
+    first = paper.read_bytes()
+    assert len(first) > 1000 and hall_engine.find_ticket("A001").printed is True
+    paper.unlink()
+    panel.reprint_field.setText("a001")
+    panel.reprint_button.click()
+    qtbot.waitUntil(paper.exists, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: "已打印 A001" in view.status.text(), timeout=TIMEOUT_MS)
+    # The reprint carries its 补打 mark, so it is not the same picture.
+    assert paper.read_bytes() != first
+    panel.reprint_field.setText("A999")
+    panel.reprint_button.click()
+    qtbot.waitUntil(lambda: view.status.text() == "找不到这个号码。", timeout=TIMEOUT_MS)
