@@ -114,6 +114,7 @@ class HallLink(QObject):
         self.connected = False
         self._attempt = 0
         self._syncing = True
+        self._loading = False
         self._sync_again = False
         self._held: list[Change] = []
         self._last_event_id = 0
@@ -162,6 +163,10 @@ class HallLink(QObject):
         if self.engine is None:
             return
         self._syncing = True
+        if self._loading:
+            self._sync_again = True
+            return
+        self._loading = True
         engine, windows = self.engine, self.windows
         self.runner.submit(
             lambda: operations.load_snapshot(engine, windows),
@@ -171,6 +176,7 @@ class HallLink(QObject):
 
     def _on_load_failed(self, error: BaseException) -> None:
         log.warning("board cannot load the hall: %s", error)
+        self._loading = False
         self._set_connected(False)
         delay = RETRY_MS[min(self._attempt, len(RETRY_MS) - 1)]
         self._attempt += 1
@@ -184,6 +190,7 @@ class HallLink(QObject):
             self._resync()
 
     def _on_snapshot(self, snapshot: BoardSnapshot) -> None:
+        self._loading = False
         self._attempt = 0
         self.snapshot = snapshot
         self._syncing = False
@@ -200,10 +207,9 @@ class HallLink(QObject):
         held, self._held = self._held, []
         fresh_after = snapshot.server_now - ANNOUNCE_WITHIN
         for change in held:
-            # Older events are in the snapshot already; a call made while the board was away
-            # is still shown highlighted and spoken if it is recent.
-            fresh = change.at >= fresh_after
-            self._apply(change, paint=fresh or change.id > snapshot.cursor, speak=fresh)
+            # Events up to the cursor are in the snapshot already; a call made while the board
+            # was away is still shown highlighted and spoken if it is recent.
+            self._apply(change, newer=change.id > snapshot.cursor, speak=change.at >= fresh_after)
         self._refresh_soon()
         self._arm_midnight()
         self._report_voice()
@@ -232,29 +238,30 @@ class HallLink(QObject):
                 else:
                     self._sync_again = True
                 continue
-            self._apply(change, paint=True, speak=True)
+            self._apply(change, newer=True, speak=True)
         self._refresh_soon()
 
-    def _apply(self, change: Change, paint: bool, speak: bool) -> None:
+    def _apply(self, change: Change, newer: bool, speak: bool) -> None:
+        """Act on one event; `newer`: not yet in the board's data, `speak`: announce a call."""
         kind = change.kind
         window = change.details.get("window")
         if kind in RESYNC_KINDS:
-            self._resync()
+            if newer:
+                self._resync()
             return
         if isinstance(window, int) and self.windows and window not in self.windows:
             if kind in COUNT_KINDS:
                 self._dirty_counts = True
             return
-        if kind in operations.CALL_KINDS and (paint or speak):
+        if kind in operations.CALL_KINDS and (newer or speak):
             label = change.details.get("label")
             if label and isinstance(window, int):
                 call = CallShown(change.id, label, window, change.at, kind != "called")
-                if paint:
-                    self._direct[window] = change.id
-                    self.call_made.emit(call)
+                self._direct[window] = change.id
+                self.call_made.emit(call)
                 if speak:
                     self.announce.emit(call)
-        if not paint:
+        if not newer:
             return
         if kind in WINDOW_KINDS:
             self._dirty_windows.add(window if isinstance(window, int) else None)
