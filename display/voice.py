@@ -337,6 +337,7 @@ class _AudioEngine(VoiceEngine):
         self._output = None
         self._chime: Clip | None = None
         self._volume = 1.0
+        self._failing = False
 
     def _open_output(self, chime: Clip) -> None:
         from display.sound_output import WavOutput
@@ -344,15 +345,24 @@ class _AudioEngine(VoiceEngine):
         self._chime = chime
         self._output = WavOutput(self._device, self)
         self._output.set_volume(self._volume)
-        self._output.finished.connect(self.finished)
-        self._output.failed.connect(self._on_output_failed)
+        self._output.finished.connect(self._played)
+        self._output.failed.connect(self._failed)
 
     def _play_clip(self, clip: Clip) -> None:
         assert self._output is not None
         self._output.play(clip)
 
+    @Slot()
+    def _played(self) -> None:
+        """A step went out: a failure reported before is over."""
+        if self._failing:
+            self._failing = False
+            self.problem_changed.emit(None)
+        self.finished.emit()
+
     @Slot(str)
-    def _on_output_failed(self, why: str) -> None:
+    def _failed(self, why: str) -> None:
+        self._failing = True
         self.problem_changed.emit(VoiceProblem("failed", why))
         self.finished.emit()
 
@@ -424,11 +434,14 @@ class TtsVoice(_AudioEngine):
     def _on_state_changed(self, state: object) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
+        if not self._speaking:
+            return
         if state == QTextToSpeech.State.Error:
-            self.problem_changed.emit(VoiceProblem("failed", self._tts.errorString()))
-        if state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error) and self._speaking:
             self._speaking = False
-            self.finished.emit()
+            self._failed(self._tts.errorString())
+        elif state == QTextToSpeech.State.Ready:
+            self._speaking = False
+            self._played()
 
     def stop(self) -> None:
         super().stop()

@@ -260,9 +260,50 @@ def test_text_to_speech_runs_on_its_own_thread(qtbot):
         qtbot.waitUntil(lambda: engine._tts is not None, timeout=10000)
         assert engine.thread() is not announcer.thread()
         assert engine._voices["zh"].name() == "Anne"
+        problems: list[VoiceProblem | None] = []
+        announcer.problem_changed.connect(problems.append)
         announcer.announce(call("A012", 3))
         qtbot.waitUntil(lambda: not announcer.busy, timeout=20000)
-        # No sound card here: the chime fails, is reported, and the sentences still follow.
-        assert announcer.problem is not None and announcer.problem.code == "failed"
+        # No sound card here: the chime fails and is reported; the sentences still follow,
+        # and once one is spoken the warning is taken back.
+        assert [p.code if p else None for p in problems] == ["failed", None]
     finally:
         announcer.shutdown()
+
+
+@pytest.mark.qt_log_ignore("qt.multimedia", "PulseAudio", "pipewire", "symbols")
+def test_a_folder_of_clips_is_checked_and_joined_per_call(qtbot, tmp_path):
+    from PySide6.QtMultimedia import QAudioDevice
+
+    from display.voice import ClipsVoice
+
+    for name in ["请", "号", "到", "号窗口", "办理", "a", *"0123456789"]:
+        write_wav(tmp_path / f"{name}.wav")
+    engine = ClipsVoice(QAudioDevice(), tmp_path)
+    problems: list[VoiceProblem | None] = []
+    engine.problem_changed.connect(problems.append)
+    engine.open()
+    assert problems == [None]
+    assert not engine.speaks_english
+    # No recording of the letter B: that call cannot be said, and staff are told which file.
+    engine.play(Step("zh", "", "B001", 1))
+    assert problems[-1] == VoiceProblem("clips", "B.wav")
+    # A001 has every clip; joined, it goes to the sound card (none here, so that fails).
+    engine.play(Step("zh", "", "A001", 1))
+    assert problems[-1].code == "failed"
+
+
+@pytest.mark.qt_log_ignore("qt.multimedia", "PulseAudio", "pipewire", "symbols")
+def test_an_incomplete_folder_of_clips_is_reported(qtbot, tmp_path):
+    from PySide6.QtMultimedia import QAudioDevice
+
+    from display.voice import ClipsVoice
+
+    write_wav(tmp_path / "请.wav")
+    engine = ClipsVoice(QAudioDevice(), tmp_path)
+    with qtbot.waitSignal(engine.problem_changed, timeout=2000) as blocker:
+        engine.open()
+    problem = blocker.args[0]
+    assert problem.code == "clips"
+    assert "号窗口.wav" in problem.detail and "0.wav" in problem.detail
+    assert problem.report_text().startswith("录音文件不全或无法读取：")
