@@ -197,6 +197,13 @@ class WindowsPage(QWidget):
         if window is None:
             self.table.clearSelection()
 
+    def set_assignment(self, code: str, rank: int | None) -> None:
+        """Tick service `code` with `rank` in the form (None unticks it)."""
+        row = [s.code for s in self._services].index(code)
+        self._checks[row].setChecked(rank is not None)
+        if rank is not None:
+            self._ranks[row].setValue(rank)
+
     def draft(self) -> WindowConfig:
         services = tuple(
             (service.code, rank.value())

@@ -77,6 +77,10 @@ class CurrentTicketPanel(QFrame):
     def number_text(self) -> str:
         return self._number.text()
 
+    @property
+    def hint_text(self) -> str:
+        return self._hint.text()
+
     def show_ticket(self, ticket: TicketView | None, idle_hint: str = "") -> None:
         self._ticket = ticket
         has = ticket is not None

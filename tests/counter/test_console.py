@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -187,3 +190,27 @@ def test_waits_are_coloured_against_the_sla():
     assert wait_level(5, 20) == "ok"
     assert wait_level(15, 20) == "near"
     assert wait_level(20, 20) == "over"
+
+
+def test_a_ticket_from_another_process_appears(qtbot, console, sqlite_url):
+    screen = console()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "common.cli",
+            "issue",
+            "A",
+            "--priority",
+            "elderly",
+            "--db",
+            sqlite_url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    qtbot.waitUntil(lambda: screen.waiting.labels == ["A001"], timeout=TIMEOUT_MS)
+    assert screen.actions.buttons["call_next"].isEnabled()
+    assert "A001" in screen.current.hint_text

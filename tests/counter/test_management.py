@@ -61,11 +61,8 @@ def test_windows_page_assigns_services(qtbot, pages, hall_engine):
     view = pages("windows")
     page = view.pages["windows"]
     assert page.number.value() == 7
-    codes = [s.code for s in page._services]
-    page._checks[codes.index("E")].setChecked(True)
-    page._ranks[codes.index("E")].setValue(0)
-    page._checks[codes.index("A")].setChecked(True)
-    page._ranks[codes.index("A")].setValue(2)
+    page.set_assignment("E", 0)
+    page.set_assignment("A", 2)
     page.save_button.click()
     saved(qtbot, page, "7")
     window = {w.number: w for w in admin.list_windows(hall_engine)}[7]
