@@ -305,17 +305,17 @@ class TicketPrinter:
         return byte if byte & _REPLY_MASK == _REPLY_FIXED else None
 
     def _check_status(self, printer: Any) -> str:
-        device = getattr(printer, "device", None)
-        short = min(STATUS_WAIT_S, self.timeout_s)
-        restore = None
-        if self.spec.kind == "network" and hasattr(device, "settimeout"):
-            restore = device.gettimeout()
-            device.settimeout(short)
+        device: Any = getattr(printer, "device", None)
+        # A socket waits its full timeout for an answer that may never come: wait briefly.
+        short_wait = self.spec.kind == "network" and hasattr(device, "settimeout")
+        restore = device.gettimeout() if short_wait else None
+        if short_wait:
+            device.settimeout(min(STATUS_WAIT_S, self.timeout_s))
         try:
             status = self._query(printer, _STATUS_PRINTER)
             paper = self._query(printer, _STATUS_PAPER) if status is not None else None
         finally:
-            if restore is not None:
+            if short_wait:
                 device.settimeout(restore)
         if paper is not None and paper & _PAPER_END_BITS == _PAPER_END_BITS:
             raise PrintError("paper_out", f"打印机缺纸 / the printer is out of paper ({self.spec})")

@@ -202,6 +202,9 @@ def main(args: argparse.Namespace) -> int:
             window.resize(*size)
             window.show()
         elif args.fullscreen:
+            # Without a window manager (a bare X server on a kiosk PC) "full screen" alone
+            # leaves the window at its default size.
+            window.setGeometry(window.screen().geometry())
             window.showFullScreen()
         else:
             window.showMaximized()

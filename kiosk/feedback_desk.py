@@ -8,10 +8,10 @@ error dialog.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from common.engine import FeedbackView, RatingResult, RatingTarget
 from common.errors import DatabaseUnavailable, HallqError
 from common.qt.messages import user_message
 from common.qt.worker import OperationRunner
@@ -83,7 +83,7 @@ class FeedbackDesk(QObject):
             lambda error: self._fail(self.refused, error),
         )
 
-    def _done(self, emit, *values: RatingTarget | RatingRequest | RatingResult | FeedbackView):
+    def _done(self, emit: Callable[..., object], *values: object) -> None:
         self._busy = False
         emit(*values)
 

@@ -3,7 +3,7 @@ complaint desk). Goes home by itself after a few seconds."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.screens.base import KioskScreen, make_label
@@ -47,8 +47,9 @@ class ThanksScreen(KioskScreen):
         layout.addWidget(self._title)
         layout.addWidget(self._text)
         layout.addStretch(1)
-        layout.addWidget(self.extra_button)
-        layout.addWidget(self.home_button)
+        for button in (self.extra_button, self.home_button):
+            button.setMaximumWidth(900)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.retranslate()
 

@@ -271,27 +271,27 @@
   <context>
     <name>ThanksScreen</name>
     <message>
-      <location filename="../../kiosk/screens/thanks.py" line="67" />
+      <location filename="../../kiosk/screens/thanks.py" line="68" />
       <source>谢谢您！</source>
       <translation>Thank you!</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/thanks.py" line="69" />
+      <location filename="../../kiosk/screens/thanks.py" line="70" />
       <source>您的评价已收到，我们会继续改进服务。</source>
       <translation>We have your rating and will keep improving.</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/thanks.py" line="72" />
+      <location filename="../../kiosk/screens/thanks.py" line="73" />
       <source>您的意见已记录，编号 %1。工作人员会尽快处理。</source>
       <translation>Your message is recorded as no. %1. Our staff will follow it up soon.</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/thanks.py" line="74" />
+      <location filename="../../kiosk/screens/thanks.py" line="75" />
       <source>需要当面处理？取投诉咨询号</source>
       <translation>Talk to us in person? Take a ticket</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/thanks.py" line="75" />
+      <location filename="../../kiosk/screens/thanks.py" line="76" />
       <source>返回首页</source>
       <translation>Back to start</translation>
     </message>
