@@ -257,3 +257,26 @@ def test_issue_time_of_day_boundary(engine: QueueEngine, clock):
     clock.advance(minutes=2)
     late = engine.issue("A").ticket
     assert (late.label, late.day) == ("A001", MONDAY + timedelta(days=1))
+
+
+def test_print_results_are_recorded(engine: QueueEngine):
+    first = engine.issue("A").ticket
+    second = engine.issue("A").ticket
+    assert first.printed is None
+    engine.mark_printed(first.id, True, device="kiosk-1")
+    engine.mark_printed(second.id, False, "缺纸 / out of paper", "kiosk-1")
+    assert (engine.ticket(first.id).printed, engine.ticket(second.id).printed) == (True, False)
+    [failed] = events(engine, "print_failed")
+    assert (failed.ticket_id, failed.details["message"], failed.details["device"]) == (
+        second.id,
+        "缺纸 / out of paper",
+        "kiosk-1",
+    )
+    assert len(events(engine, "printed")) == 1
+    before = snapshot(engine)
+    with pytest.raises(BadInput) as err:
+        engine.mark_printed(second.id + 1000, True)
+    assert err.value.code == "unknown_ticket"
+    with pytest.raises(BadInput):
+        engine.ticket(second.id + 1000)
+    assert snapshot(engine) == before
