@@ -41,7 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="tts: Qt TextToSpeech; clips: recorded clips folder; mock: log what would be said",
     )
     parser.add_argument(
-        "--clips", metavar="DIR", help="folder of recorded clips (with --voice-engine clips)"
+        "--clips",
+        metavar="DIR",
+        help="folder of recorded WAV clips: chime, 请, A…Z, 0…9, 号, 到, 号窗口, 办理",
     )
     parser.add_argument(
         "--voice",

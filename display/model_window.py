@@ -38,10 +38,12 @@ class ModelWindowCard(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._palette = palette
         self.model: Any = None
+        self.known = False
 
     def set_model(self, model: Any) -> None:
         """A `common.reports.ModelWindow`, or None while no window has enough ratings."""
         self.model = model
+        self.known = True
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 — Qt's name
@@ -83,6 +85,8 @@ class ModelWindowCard(QWidget):
             draw_wrapped(
                 painter, title, text, wrapped_px(text, title, h * 0.12, True), p.muted, True
             )
+        if not self.known:
+            return
         if self.model is None:
             draw_text(
                 painter,
