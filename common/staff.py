@@ -314,20 +314,6 @@ def holds_window(engine: QueueEngine, login: str, window: int) -> bool:
     return engine._tx(run, write=False)
 
 
-def staff_member(engine: QueueEngine, login: str) -> StaffView:
-    def run(s: Session) -> StaffView:
-        row = s.execute(
-            select(Staff).where(Staff.hall_id == engine.hall_id, Staff.login == login)
-        ).scalar_one_or_none()
-        if row is None:
-            raise BadInput(
-                f"没有这位工作人员 / unknown staff login: {login!r}", code="unknown_staff"
-            )
-        return _view(row)
-
-    return engine._tx(run, write=False)
-
-
 def today_figures(engine: QueueEngine, login: str) -> ClerkFigures:
     """Served today, mean handling minutes, and ratings (4–5 count as satisfied) of `login`."""
 

@@ -143,10 +143,6 @@ class ConsoleScreen(QWidget):
     # -- what the tests and the workspace read
 
     @property
-    def window_number(self) -> int:
-        return self._window
-
-    @property
     def state(self) -> WindowState | None:
         return self._state
 

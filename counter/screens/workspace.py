@@ -30,8 +30,6 @@ from counter.screens.management import ManagementView
 from counter.ticket_printing import TicketPrinting
 from counter.widgets.workspace_bar import WorkspaceBar
 
-VIEWS = ("console", "supervisor", "complaints", "reports", "admin")
-
 
 def reports_view_class() -> Any:
     """The reports tab, when the reports module is installed (imported only when needed)."""
@@ -80,7 +78,6 @@ class Workspace(QWidget):
         self._admin_page = admin_page
         self._clock = HallClock(settings.zone)
         self.views: dict[str, QWidget] = {}
-        self.loaded_views: set[str] = set()
 
         self.bar = WorkspaceBar(user)
         self.bar.set_hall_name(hall_name(settings))
@@ -139,10 +136,6 @@ class Workspace(QWidget):
         self.tabs.setCurrentIndex(self._order.index(name))
         return True
 
-    def current_view(self) -> str | None:
-        index = self.tabs.currentIndex()
-        return self._order[index] if 0 <= index < len(self._order) else None
-
     def _on_tab_changed(self, index: int) -> None:
         if not 0 <= index < len(self._order):
             return
@@ -178,7 +171,6 @@ class Workspace(QWidget):
         return view
 
     def _on_view_loaded(self, name: str) -> None:
-        self.loaded_views.add(name)
         self.view_loaded.emit(name)
 
     def _on_tick(self) -> None:

@@ -130,10 +130,6 @@ class WaitingList(QFrame):
                 if cell is not None:
                     cell.setBackground(brush)
 
-    def level_of(self, label: str, now: datetime) -> str:
-        ticket = next(t for t in self._tickets if t.label == label)
-        return wait_level(minutes_between(ticket.issued_at, now), self._sla)
-
     def _update_title(self) -> None:
         self._title.setText(self.tr("等候 %1 人").replace("%1", str(len(self._tickets))))
 

@@ -53,6 +53,3 @@ class WorkspaceBar(QFrame):
 
     def tick(self, local: datetime) -> None:
         self._clock.setText(local.strftime("%H:%M:%S"))
-
-    def clock_text(self) -> str:
-        return self._clock.text()
