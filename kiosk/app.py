@@ -25,7 +25,7 @@ from common.qt.feed import QtChangeFeed
 from common.qt.i18n import install_translations
 from common.qt.ticket_image import qr_matrix
 from common.qt.worker import OperationRunner
-from kiosk import demo, operations, pyside_refcounts
+from kiosk import demo, operations
 from kiosk.feedback_desk import FeedbackDesk
 from kiosk.hall_state import HallState
 from kiosk.issuing import TicketDesk
@@ -67,7 +67,6 @@ def build_kiosk(
     feed_factory: Callable[[int], QtChangeFeed] | None = None,
 ) -> Kiosk:
     """Assemble a kiosk (not started: call `start()` to connect to the hall)."""
-    pyside_refcounts.guard()
     runner = OperationRunner()
     # The printer gets a worker of its own: a silent printer must not delay the next ticket.
     print_runner = OperationRunner()

@@ -61,11 +61,9 @@ def run(args: argparse.Namespace) -> int:
     from common import tokens
     from common.qt import theme
     from common.qt.i18n import install_translations
-    from kiosk import pyside_refcounts
     from kiosk.ticket_printer import KioskPrinter, print_and_record, ticket_content
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    pyside_refcounts.guard()
     theme.apply_base_font(app)
     install_translations(app, args.lang or config.language, ["kiosk", "common"])
     settings = engine.settings

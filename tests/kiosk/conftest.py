@@ -19,7 +19,6 @@ from common.engine import QueueEngine
 from common.printing import PrinterSpec
 from common.qt.feed import QtChangeFeed
 from common.qt.i18n import install_translations
-from kiosk import pyside_refcounts
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.kiosk_window import CATALOGS
 from kiosk.ticket_printer import KioskPrinter
@@ -41,11 +40,6 @@ class DummyPrinters:
     def output(self) -> bytes:
         return b"".join(p.output for p in self.printers)
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _pyside_refcounts_guard() -> None:
-    """Test processes make many thousands of Qt calls (see kiosk.pyside_refcounts)."""
-    pyside_refcounts.guard()
 
 
 @pytest.fixture(autouse=True)
