@@ -20,6 +20,7 @@ from common.admin import NoticeView
 from common.config import HallSettings
 from common.db import Database
 from common.engine import QueueEngine, ServiceState, WindowState
+from common.errors import BadInput
 from common.feed import latest_cursor
 from common.models import Event
 
@@ -174,10 +175,14 @@ def refresh(
     model: bool,
 ) -> Refresh:
     """Reload only what changed: some windows (None in `windows`: all), counts, notices."""
-    if None in windows:
+    states: tuple[WindowState, ...] | None = None
+    if None not in windows:
+        try:
+            states = tuple(engine.window_state(n) for n in sorted(w for w in windows if w))
+        except BadInput:
+            states = None  # a window was removed meanwhile: take the whole list
+    if states is None:
         states = _shown_windows(engine, shown)
-    else:
-        states = tuple(engine.window_state(n) for n in sorted(w for w in windows if w is not None))
     return Refresh(
         stamp=stamp,
         windows=states,
