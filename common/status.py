@@ -28,7 +28,8 @@ def alerts(engine: QueueEngine) -> list[Alert]:
                     "sla",
                     "fault",
                     f"{svc.code} {svc.name_zh}：最长已等 {svc.longest_wait_min:.0f} 分钟，超过限时 "
-                    f"{settings.sla_minutes} 分钟 / waited past the SLA",
+                    f"{settings.sla_minutes} 分钟 / {svc.code}: longest wait "
+                    f"{svc.longest_wait_min:.0f} min, past the {settings.sla_minutes} min SLA",
                 )
             )
     for win in engine.windows():
@@ -40,7 +41,7 @@ def alerts(engine: QueueEngine) -> list[Alert]:
                         "paused",
                         "warning",
                         f"{win.number} 号窗口已暂停 {minutes:.0f} 分钟（{win.pause_reason or '未注明原因'}）"
-                        " / window paused for long",
+                        f" / window {win.number} paused for {minutes:.0f} min",
                     )
                 )
     for dev in devices.states(engine):

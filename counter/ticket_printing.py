@@ -16,7 +16,7 @@ from common.config import HallSettings, PcConfig
 from common.engine import IssuedTicket, QueueEngine, TicketView
 from common.printing import parse_printer_spec
 from common.qt.ticket_image import TicketContent
-from kiosk.reprint import _ahead_and_wait
+from kiosk.reprint import ahead_and_wait
 from kiosk.ticket_printer import KioskPrinter, PrintOutcome, print_and_record, ticket_content
 
 
@@ -59,7 +59,7 @@ class TicketPrinting:
     def load_reprint(self, engine: QueueEngine, label: str) -> ReprintJob:
         """Today's ticket `label` with its codes and place in the queue (worker thread)."""
         ticket = engine.find_ticket(label)
-        ahead, wait = _ahead_and_wait(engine, ticket)
+        ahead, wait = ahead_and_wait(engine, ticket)
         return ReprintJob(
             ticket,
             engine.check_code_for(ticket),

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the ticket")
 
 
-def _ahead_and_wait(engine, ticket) -> tuple[int | None, float | None]:
+def ahead_and_wait(engine, ticket) -> tuple[int | None, float | None]:
     """People ahead and expected wait now, for a ticket still waiting (else nothing)."""
     if ticket.status != "waiting":
         return None, None
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     theme.apply_base_font(app)
     install_translations(app, args.lang or config.language, ["kiosk", "common"])
     settings = engine.settings
-    ahead, wait = _ahead_and_wait(engine, ticket)
+    ahead, wait = ahead_and_wait(engine, ticket)
     content = ticket_content(
         ticket,
         settings,
