@@ -417,12 +417,12 @@ class QueueEngine:
 
     def _window(self, s: Session, number: int, *, lock: bool = True) -> Any:
         """The window's row joined with its current ticket's columns (prefixed `t_`)."""
-        stmt = (
-            sql.WINDOW_AND_CURRENT_FOR_UPDATE
-            if lock and self.db.is_postgresql
-            else sql.WINDOW_AND_CURRENT
-        )
-        row = s.execute(stmt, {"hall_id": self.hall_id, "number": number}).first()
+        params = {"hall_id": self.hall_id, "number": number}
+        if lock and self.db.is_postgresql:
+            # Lock first, read after: a locking read that waited for another PC's action on this
+            # window would re-read the window's row but return the ticket as it was before.
+            s.execute(sql.LOCK_WINDOW, params)
+        row = s.execute(sql.WINDOW_AND_CURRENT, params).first()
         if row is None:
             raise BadInput(
                 f"没有 {number} 号窗口 / unknown window: {number}", code="unknown_window"
@@ -1118,18 +1118,23 @@ class QueueEngine:
         return self._tx(run)
 
     def _today_ticket(self, s: Session, label: str, day: date) -> Any:
-        row = s.execute(
-            select(
-                Ticket.id,
-                Ticket.label,
-                Ticket.status,
-                Ticket.service_id,
-                Ticket.window_id,
-                Ticket.finished_at,
-            ).where(Ticket.hall_id == self.hall_id, Ticket.day == day, Ticket.label == label)
-        ).first()
+        query = select(
+            Ticket.id,
+            Ticket.label,
+            Ticket.status,
+            Ticket.service_id,
+            Ticket.window_id,
+            Ticket.finished_at,
+        ).where(Ticket.hall_id == self.hall_id, Ticket.day == day, Ticket.label == label)
+        row = s.execute(query).first()
         if row is None:
             raise BadInput(f"今天没有 {label} 号 / no ticket {label} today", code="unknown_ticket")
+        if self.db.is_postgresql:
+            # Take the ticket's window first, in the order window actions lock, so a clerk
+            # finishing this ticket and a supervisor cancelling it act one after the other.
+            if row.window_id is not None:
+                s.execute(select(Window.id).where(Window.id == row.window_id).with_for_update())
+            row = s.execute(query.with_for_update()).one()
         return row
 
     def cancel(self, label: str, reason: str = "") -> TicketView:

@@ -82,7 +82,13 @@ WINDOW_AND_CURRENT = (
     )
     .where(W.c.hall_id == bindparam("hall_id"), W.c.number == bindparam("number"))
 )
-WINDOW_AND_CURRENT_FOR_UPDATE = WINDOW_AND_CURRENT.with_for_update(of=W)
+# PostgreSQL: lock the window's row before reading it with its current ticket (see
+# QueueEngine._window).
+LOCK_WINDOW = (
+    select(W.c.id)
+    .where(W.c.hall_id == bindparam("hall_id"), W.c.number == bindparam("number"))
+    .with_for_update()
+)
 
 
 TICKET_VIEW_COLUMNS = (
