@@ -1,0 +1,115 @@
+"""Two PCs acting on the same window or ticket at the same moment (PostgreSQL).
+
+Each test holds one action's transaction open at the point where it has locked the window and
+read its current ticket, starts the other action on a second thread, waits until that one is
+blocked on a lock (or done), then lets the first commit. Whatever the order, a ticket must end
+in one final state and be finished at most once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from common import sql
+from common.db import Database
+from common.engine import QueueEngine
+from common.errors import HallqError
+from tests.common.hall_db import events, queue_law_violations, replay
+
+pytestmark = pytest.mark.pg
+
+
+@pytest.fixture
+def pair(pg_hall, clock):
+    """Two engines (two PCs) on one PostgreSQL hall."""
+    url, code = pg_hall
+    db_one, db_two = Database(url), Database(url)
+    yield QueueEngine(db_one, code, clock=clock), QueueEngine(db_two, code, clock=clock)
+    db_one.dispose()
+    db_two.dispose()
+
+
+def race(first: QueueEngine, hold: Callable[[Any], None], second: Callable[[], Any]) -> Any:
+    """Run `hold(session)` in a transaction of `first`; while it is open, run `second`.
+
+    Returns what `second` returned or raised.
+    """
+    outcome: dict[str, Any] = {}
+    done = threading.Event()
+
+    def other_pc() -> None:
+        try:
+            outcome["result"] = second()
+        except HallqError as e:
+            outcome["result"] = e
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=other_pc)
+    with first.db.session(write=True) as s:
+        hold(s)
+        worker.start()
+        with first.db.engine.connect() as watch:
+            for _ in range(500):
+                blocked = watch.execute(
+                    text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                ).scalar_one()
+                if blocked or done.wait(0.01):
+                    break
+    worker.join(15)
+    assert done.is_set()
+    return outcome["result"]
+
+
+def finishing(engine: QueueEngine, window: int):
+    """What `finish` does up to its update: lock the window, read its current ticket."""
+
+    def hold(s):
+        now, _ = engine._begin(s)
+        win = engine._window(s, window)
+        current = engine._require_current(s, win, ("called", "serving"))
+        s.execute(
+            sql.FINISH,
+            {"ticket_id": current.id, "now": now, "outcome": "done", "handling_s": 60.0},
+        )
+        engine._event(s, "finished", now, ticket_id=current.id, window_id=win.id, label="x")
+
+    return hold
+
+
+def test_finishing_twice_at_one_window_finishes_once(pair):
+    one, two = pair
+    one.issue("A")
+    one.call_next(1)
+    result = race(one, finishing(one, 1), lambda: two.finish(1))
+    assert isinstance(result, HallqError), result
+    assert result.code == "no_current"
+    assert len(events(one, "finished")) == 1
+    assert queue_law_violations(one) == []
+
+
+def test_calling_while_the_window_finishes(pair):
+    one, two = pair
+    one.issue("A")
+    one.issue("A")
+    one.call_next(1)
+    result = race(one, finishing(one, 1), lambda: two.call_next(1))
+    assert not isinstance(result, HallqError), result
+    assert result.label == "A002"
+    assert queue_law_violations(one) == []
+
+
+def test_cancelling_while_the_window_finishes(pair):
+    one, two = pair
+    one.issue("A")
+    one.call_next(1)
+    result = race(one, finishing(one, 1), lambda: two.cancel("A001"))
+    assert isinstance(result, HallqError) and result.code == "final", result
+    kinds = replay(events(one))[one.find_ticket("A001").id].kinds
+    assert kinds == ["issued", "called", "finished"]
+    assert queue_law_violations(one) == []
