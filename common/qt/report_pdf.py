@@ -6,10 +6,15 @@ pages into images (previews, tests).
 
 The page is laid out in points (1/72 inch): blocks (headings, figure tiles, charts, tables) flow
 down the page; a table that does not fit continues on the next page under its header again.
+
+Known limit of Qt's PDF engine: a glyph that the font shares between an ideograph and a radical
+(口/⼝, 长/⻓) is mapped back to the lower code point, so text copied out of the PDF may carry
+radical forms (as with wkhtmltopdf, see wkhtmltopdf/wkhtmltopdf#4414). The page looks right.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -123,10 +128,10 @@ class Spacer(Block):
 class Title(Block):
     hall: str
     title: str
-    subtitle: str
+    subtitle: Sequence[str]
 
     def height(self) -> float:
-        return 78.0
+        return 62.0 + 14.0 * len(self.subtitle)
 
     def paint(self, p: QPainter, rect: QRectF) -> None:
         p.fillRect(QRectF(rect.left(), rect.top(), rect.width(), 4), GREEN)
@@ -146,11 +151,12 @@ class Title(Block):
         )
         p.setPen(MUTED)
         p.setFont(_font(9.5))
-        p.drawText(
-            QRectF(rect.left(), rect.top() + 60, rect.width(), 14),
-            Qt.AlignmentFlag.AlignLeft,
-            self.subtitle,
-        )
+        for i, line in enumerate(self.subtitle):
+            p.drawText(
+                QRectF(rect.left(), rect.top() + 60 + 14 * i, rect.width(), 14),
+                Qt.AlignmentFlag.AlignLeft,
+                line,
+            )
 
 
 @dataclass
@@ -460,8 +466,11 @@ class LineChart(Block):
         p.setPen(MUTED)
         p.setFont(_font(8))
         every = max(1, math.ceil(n / 10))
+        last_x = -1e9
         for i, label in enumerate(self.labels):
-            if i % every == 0 or i == n - 1:
+            # Every few days, and the last day unless it would crowd the one before.
+            if i % every == 0 or (i == n - 1 and x(i) - last_x >= 40):
+                last_x = x(i)
                 p.drawText(
                     QRectF(x(i) - 24, plot.bottom() + 3, 48, 14),
                     Qt.AlignmentFlag.AlignHCenter,
@@ -494,6 +503,7 @@ class Table(Block):
     rows: Sequence[Sequence[str]]
     align_left: int = 2  # the first columns are text; the others numbers
     highlight_first: bool = False
+    total_last: bool = False  # the last row sums up the others
     row_h: float = 17.0
 
     def height(self) -> float:
@@ -503,17 +513,8 @@ class Table(Block):
         fits = int((available - 2) // self.row_h) - 1
         if fits < 3 or fits >= len(self.rows):
             return None
-        first = Table(
-            self.headers,
-            self.widths,
-            self.rows[:fits],
-            self.align_left,
-            self.highlight_first,
-            self.row_h,
-        )
-        rest = Table(
-            self.headers, self.widths, self.rows[fits:], self.align_left, False, self.row_h
-        )
+        first = dataclasses.replace(self, rows=self.rows[:fits], total_last=False)
+        rest = dataclasses.replace(self, rows=self.rows[fits:], highlight_first=False)
         return first, rest
 
     def paint(self, p: QPainter, rect: QRectF) -> None:
@@ -530,10 +531,14 @@ class Table(Block):
                 Qt.AlignmentFlag.AlignCenter,
                 header,
             )
-        p.setFont(_font(8.5))
         for r, row in enumerate(self.rows):
             y = rect.top() + self.row_h * (r + 1)
-            if self.highlight_first and r == 0:
+            total = self.total_last and r == len(self.rows) - 1
+            p.setFont(_font(8.5, bold=total))
+            if total:
+                p.setPen(QPen(INK, 0.8))
+                p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            elif self.highlight_first and r == 0:
                 p.fillRect(QRectF(rect.left(), y, rect.width(), self.row_h), QColor("#FFF8E1"))
             elif r % 2:
                 p.fillRect(QRectF(rect.left(), y, rect.width(), self.row_h), ZEBRA)
@@ -621,10 +626,11 @@ def blocks(report: Report) -> list[Block]:
     period = report.period
     kind = {"day": "日报", "range": "区间报表", "month": "月报"}.get(period.kind, "")
     service = next((s.name_zh for s in report.services if s.code == report.service), None)
-    subtitle = (
+    subtitle = [
         f"统计期间：{period.start:%Y-%m-%d} 至 {period.end:%Y-%m-%d}　业务：{service or '全部业务'}"
-        f"　限时办结标准：{report.sla_minutes} 分钟　生成时间：{report.generated_at:%Y-%m-%d %H:%M}"
-    )
+        f"　限时办结标准：{report.sla_minutes} 分钟",
+        f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}",
+    ]
     out: list[Block] = [
         Title(report.hall_name, f"服务质量与客户评价{kind}　{period.label}", subtitle),
         Spacer(8),
@@ -759,6 +765,7 @@ def blocks(report: Report) -> list[Block]:
                     [0.6, 1.6, 1, *FIGURE_WIDTHS],
                     [_figure_row([s.code, s.name_zh], s.figures, "issued") for s in report.services]
                     + [_figure_row(["", "合计"], t, "issued")],
+                    total_last=True,
                 ),
             ]
         )
@@ -875,15 +882,17 @@ def layout(items: Sequence[Block]) -> list[list[_Placed]]:
         if isinstance(block, Spacer) and not pages[-1]:
             continue  # no gap at the top of a page
         h = block.height()
-        if y + h > bottom and pages[-1]:
+        if y + h > bottom:
             parts = block.split(bottom - y)
             if parts:
                 queue[:0] = list(parts)
                 continue
-            pages.append([])
-            y = MARGIN
-            if isinstance(block, Spacer):
+            if pages[-1]:
+                pages.append([])
+                y = MARGIN
+                queue.insert(0, block)
                 continue
+            # Taller than a page and not to be cut: it stands alone and overflows.
         pages[-1].append(_Placed(block, QRectF(MARGIN, y, CONTENT_W, h)))
         y += h
     return pages

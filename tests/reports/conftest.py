@@ -56,15 +56,19 @@ def play(engine, clock) -> HallPlay:
     return HallPlay(engine, clock)
 
 
-def pdf_text(path) -> str:
-    """A PDF's text, NFKC-normalised, without white space.
+# Radical forms Qt writes for ideographs of ours that share their glyph (see common.qt.report_pdf).
+RADICALS = str.maketrans({"⻓": "长", "⻚": "页", "⻅": "见", "戶": "户", "⻔": "门", "⻋": "车"})
 
-    Qt maps a glyph shared by a Kangxi radical and an ideograph (⼝/口) back to the radical;
-    NFKC folds them, as PDF viewers do when searching.
+
+def pdf_text(path) -> str:
+    """A PDF's text without white space, radical forms folded to the ideographs drawn.
+
+    Qt's ToUnicode map gives a glyph shared by an ideograph and a radical the lower code point
+    (口 → ⼝, 长 → ⻓); NFKC folds the Kangxi radicals, `RADICALS` the supplement's.
     """
     import unicodedata
 
     import pypdf
 
     text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(unicodedata.normalize("NFKC", text).translate(RADICALS).split())
