@@ -13,12 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from common import sql
 from common.db import Database
 from common.engine import QueueEngine
 from common.errors import HallqError
+from common.models import Window
 from tests.common.hall_db import events, queue_law_violations, replay
 
 pytestmark = pytest.mark.pg
@@ -32,6 +33,15 @@ def pair(pg_hall, clock):
     yield QueueEngine(db_one, code, clock=clock), QueueEngine(db_two, code, clock=clock)
     db_one.dispose()
     db_two.dispose()
+
+
+def window_id(engine: QueueEngine, window: int) -> int:
+    return engine.db.transaction(
+        lambda s: s.execute(
+            select(Window.id).where(Window.hall_id == engine.hall_id, Window.number == window)
+        ).scalar_one(),
+        write=False,
+    )
 
 
 def race(first: QueueEngine, hold: Callable[[Any], None], second: Callable[[], Any]) -> Any:
@@ -112,4 +122,38 @@ def test_cancelling_while_the_window_finishes(pair):
     assert isinstance(result, HallqError) and result.code == "final", result
     kinds = replay(events(one))[one.find_ticket("A001").id].kinds
     assert kinds == ["issued", "called", "finished"]
+    assert queue_law_violations(one) == []
+
+
+def claiming(engine: QueueEngine, window: int, label: str):
+    """What `call_specific` does up to its commit: lock the window, claim the ticket."""
+
+    def hold(s):
+        now, day = engine._begin(s)
+        win = engine._window(s, window)
+        row = s.execute(
+            sql.TICKET_BY_LABEL_FOR_UPDATE, {"hall_id": engine.hall_id, "day": day, "label": label}
+        ).one()
+        engine._call(s, row, win, None, now)
+
+    return hold
+
+
+def test_two_windows_calling_the_same_number(pair):
+    one, two = pair
+    one.issue("A")
+    result = race(one, claiming(one, 1, "A001"), lambda: two.call_specific(2, "A001"))
+    assert isinstance(result, HallqError) and result.code == "not_waiting", result
+    assert [e.window_id for e in events(one, "called")] == [window_id(one, 1)]
+    assert queue_law_violations(one) == []
+
+
+def test_call_next_skips_a_ticket_another_window_is_claiming(pair):
+    one, two = pair
+    one.issue("A")
+    one.issue("A")
+    result = race(one, claiming(one, 1, "A001"), lambda: two.call_next(2))
+    assert not isinstance(result, HallqError), result
+    assert result.label == "A002"
+    assert len(events(one, "called")) == 2
     assert queue_law_violations(one) == []
