@@ -8,14 +8,17 @@ traceback reaches the terminal.
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import make_url
 
 from common import cli
+from common import db as db_module
 from common.db import Database
 from common.models import DailyCounter, Event, Rating, Service, Ticket
 
@@ -270,6 +273,20 @@ def test_unreachable_postgresql(hallq):
     code, _, err = hallq("status", db=UNREACHABLE_PG)
     assert code == 2
     assert "database unavailable" in one_line_error(err)
+
+
+def test_locked_database(hallq, sqlite_url, monkeypatch):
+    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(make_url(sqlite_url).database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = hallq("issue", "A")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 2
+    assert "locked" in one_line_error(err)
+    assert count(sqlite_url, Ticket) == 0
 
 
 def test_database_without_schema(hallq, tmp_path):
