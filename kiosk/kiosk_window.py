@@ -342,7 +342,30 @@ class KioskWindow(QWidget):
 
     # -- Qt events
 
+    def _press_keypad_key(self, event: QKeyEvent) -> bool:
+        """Kiosks with a keypad: digit N takes the Nth service tile on the home screen, and
+        gives score N (5 = 非常满意) on the faces. A scanned code starts with a letter ("HQ1."
+        or a URL), so a digit typed while no scan is under way is a key press of its own."""
+        text = event.text()
+        if self.scan.collecting or len(text) != 1 or not "1" <= text <= "9":
+            return False
+        number = int(text)
+        if self.current is self.home:
+            tiles = list(self.home.services.tiles.values())
+            button = tiles[number - 1] if number <= len(tiles) else None
+        elif self.current is self.rate_score:
+            button = self.rate_score.faces.get(number)
+        else:
+            return False
+        if button is not None:
+            # click() does nothing on a disabled tile (a closed service), like a finger.
+            button.click()
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 — Qt override
+        if self._press_keypad_key(event):
+            event.accept()
+            return
         if self.scan.feed(event):
             event.accept()
             return

@@ -26,6 +26,11 @@ class ScanInput(QObject):
         self._buffer = ""
         self._last = 0.0
 
+    @property
+    def collecting(self) -> bool:
+        """True while a scan is under way (a key came less than `GAP_S` ago)."""
+        return bool(self._buffer) and time.monotonic() - self._last <= GAP_S
+
     def feed(self, event: QKeyEvent) -> bool:
         """Take a key event; True when it was part of a scan."""
         now = time.monotonic()
