@@ -394,9 +394,12 @@ def _build_sqlite(path: Path) -> None:
 def _copy_rows(
     cursor: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
 ) -> None:
+    """COPY rows as text lines (the generated values hold no tab, newline or backslash)."""
+    if not rows:
+        return
+    text = "\n".join("\t".join("\\N" if v is None else str(v) for v in row) for row in rows)
     with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+        copy.write(text.encode() + b"\n")
 
 
 def _build_postgresql(db: Database) -> None:
