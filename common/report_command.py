@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from common.cli import day_arg, open_engine
 from common.errors import BadInput
+
+if TYPE_CHECKING:
+    from common.reports import Period, Report
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 
@@ -34,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _period(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _period(args: argparse.Namespace) -> Period:
     from common.reports import Period
 
     if args.month and (args.start or args.end):
@@ -89,17 +92,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_pdf(report, path: str) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QGuiApplication
+def _write_pdf(report: Report, path: str) -> None:
+    from common.qt.report_pdf import write_pdf_headless
 
-    app = QGuiApplication.instance()
-    if app is None:
-        # Drawing a PDF needs no screen: run headless where there is none.
-        if sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        ):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([sys.argv[0] if sys.argv else "hallq"])
-    from common.qt.report_pdf import write_pdf
-
-    write_pdf(report, path)
+    write_pdf_headless(report, path)

@@ -798,9 +798,9 @@ class _Statements:
 @functools.cache
 def _statements(sqlite: bool, minutes: bool, filtered: bool) -> _Statements:
     """Statements for SQLite or PostgreSQL, with UTC hours or minutes, for one service or all."""
-    hall_id = bindparam("hall_id")
-    start = bindparam("start")
-    end = bindparam("end")
+    hall_id: Any = bindparam("hall_id")
+    start: Any = bindparam("start")
+    end: Any = bindparam("end")
     t = Ticket.__table__
     # One row per cell, its columns in the order of the report index, so that the database
     # groups the rows as it reads them, each cell's tickets in issue order.
@@ -831,7 +831,7 @@ def _statements(sqlite: bool, minutes: bool, filtered: bool) -> _Statements:
         .group_by(*dims)
     )
     if filtered:
-        service_id = bindparam("service_id")
+        service_id: Any = bindparam("service_id")
         cells = cells.where(or_(t.c.service_id == service_id, t.c.issue_service_id == service_id))
         ratings = ratings.where(r.c.service_id == service_id)
     f = Feedback.__table__

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -957,6 +960,19 @@ def write_pdf(report: Report, path: str | Path) -> int:
     finally:
         if painter.isActive():
             painter.end()
+
+
+def write_pdf_headless(report: Report, path: str | Path) -> int:
+    """`write_pdf` for a program that has no Qt application yet (the `hallq report` command)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        # Drawing a PDF needs no screen: run headless where there is none.
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([sys.argv[0] if sys.argv else "hallq"])
+    return write_pdf(report, path)
 
 
 def render_pages(report: Report, width_px: int = 1240) -> list[QImage]:
