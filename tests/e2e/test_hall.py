@@ -192,6 +192,9 @@ def run_the_hall(hall_apps, keyboard, log: HallLog, url: str, code: str, tmp_pat
     view = log.engine.find_ticket("A001")
     assert (view.status, view.window, view.staff_login) == ("done", 1, "1001")
     hall_apps.check_running()
+    for app in (kiosk, counter, board):
+        problems = [line for line in app.log_text().splitlines() if " ERROR " in line]
+        assert problems == [], f"{app.name} logged errors: {problems}"
     print(f"\nend-to-end timings (s since the apps showed their windows): {timings}")
 
 
