@@ -73,24 +73,8 @@ def test_imported_roots_finds_every_form_of_import():
     assert imported_roots(tree) == {"PySide6", "PyQt6", "shiboken6"}
 
 
-# Known offenders, each to be fixed in its own module; strict: the mark must go once it is.
-KNOWN_QT_IMPORTS = {
-    "report_command.py": "the PDF export starts a QGuiApplication here; that belongs in "
-    "common/qt/report_pdf.py, imported lazily by the command",
-}
-
-
 def _core_params() -> list:
-    return [
-        pytest.param(
-            p,
-            id=p.relative_to(COMMON).as_posix(),
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_QT_IMPORTS[p.name])]
-            if p.relative_to(COMMON).as_posix() in KNOWN_QT_IMPORTS
-            else [],
-        )
-        for p in core_files()
-    ]
+    return [pytest.param(p, id=p.relative_to(COMMON).as_posix()) for p in core_files()]
 
 
 @pytest.mark.parametrize("path", _core_params())
