@@ -73,11 +73,7 @@ def test_imported_roots_finds_every_form_of_import():
     assert imported_roots(tree) == {"PySide6", "PyQt6", "shiboken6"}
 
 
-def _core_params() -> list:
-    return [pytest.param(p, id=p.relative_to(COMMON).as_posix()) for p in core_files()]
-
-
-@pytest.mark.parametrize("path", _core_params())
+@pytest.mark.parametrize("path", core_files(), ids=lambda p: p.relative_to(COMMON).as_posix())
 def test_core_module_imports_no_qt(path):
     tree = ast.parse(path.read_text("utf-8"), filename=str(path))
     assert imported_roots(tree) & QT_PACKAGES == set()
