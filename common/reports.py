@@ -33,12 +33,10 @@ from __future__ import annotations
 import calendar
 import functools
 import json
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,6 +48,11 @@ from common.errors import BadInput
 from common.models import Feedback, Rating, Service, Staff, Ticket, UTCDateTime, Window
 
 SATISFIED_SCORES = (4, 5)
+# Durations are kept in tenths of a second. In the database's per-cell lists they travel under
+# the clock: clock × SPAN + duration (see `_packed`).
+TENTHS_PER_MINUTE = 600
+SPAN = 10_000_000  # tenths of a second: 11½ days, far above any wait or handling time
+MISSING = SPAN - 1  # no duration (never called): sorts after every real one of its clock
 
 # ---------------------------------------------------------------------------- periods
 
@@ -558,8 +561,8 @@ def quantile(values: Sequence[float], q: float) -> float | None:
     return values[low] + (values[high] - values[low]) * (position - low)
 
 
-def durations(values: Sequence[float], unit: float = 60_000.0) -> Durations:
-    """Statistics of sorted `values` (milliseconds, or another `unit` per minute/hour)."""
+def durations(values: Sequence[float], unit: float = TENTHS_PER_MINUTE) -> Durations:
+    """Statistics of sorted `values` (tenths of a second, or another `unit` per minute/hour)."""
     if not values:
         return Durations(0, None, None, None, None)
     median = quantile(values, 0.5)
@@ -583,7 +586,7 @@ def wait_bin_edges(sla_minutes: int) -> tuple[float, ...]:
 class _Cell:
     """Raw figures of one (day, service, window, clerk) cell, merged into rows at the end.
 
-    `waits` and `handling` are whole milliseconds, kept sorted, so merging cells sorts runs
+    `waits` and `handling` are tenths of a second, kept sorted, so merging cells sorts runs
     (cheap for timsort).
     """
 
@@ -625,7 +628,7 @@ def _merged(lists: Iterable[list[int]]) -> list[int]:
 def _figures(
     issue_cells: list[_Cell] | None,
     cells: list[_Cell],
-    sla_ms: int,
+    sla: int,
     waits: list[int] | None = None,
     handling: list[int] | None = None,
 ) -> Figures:
@@ -673,24 +676,21 @@ def _figures(
         transferred,
         transfers,
         len(waits),
-        bisect_right(waits, sla_ms),
+        bisect_right(waits, sla),
         durations(waits),
         durations(handling),
         ratings,
     )
 
 
-def _packed(ms_seconds: Any, clock_of: Any, sqlite: bool, minutes: bool) -> Any:
-    """Per cell, each ticket as one integer: whole milliseconds × 10⁴ (or 10²) + the UTC clock.
+def _packed(seconds: Any, clock_of: Any, sqlite: bool, minutes: bool) -> Any:
+    """Per cell, each ticket as one integer: its UTC clock × SPAN + a duration in tenths.
 
-    The clock is the UTC minute of the day (or only the hour, when the hall's zone is a whole
-    number of hours from UTC: nearly all). A month has ~40,000 tickets: fetched as rows they
-    cost more in the driver than the whole report may take; packed and joined, each cell
-    crosses as one text value. A missing duration is -1 ms.
-
-    Both databases read a cell from the report index, so its tickets come in issue order;
-    the order only speeds up the hours (see `compute_in`), the figures never depend on it. An
-    ORDER BY inside the aggregate would cost PostgreSQL a sort per cell and its index-only scan.
+    The clock is the UTC hour (or, when the hall's zone is a part of an hour away from UTC, the
+    minute of the day). A month has ~40,000 tickets: fetched as rows they cost more in the
+    driver than the whole report may take; packed and joined, each cell crosses as one text
+    value. Sorted, a cell's values fall into one run per clock, each run sorted by duration;
+    with whole hours they stay below 2³⁰, which Python sorts fastest.
     """
     if sqlite:
         hour = cast(func.substr(clock_of, 12, 2), Integer)
@@ -700,18 +700,27 @@ def _packed(ms_seconds: Any, clock_of: Any, sqlite: bool, minutes: bool) -> Any:
         utc = func.timezone("UTC", clock_of)
         hour = cast(func.date_part("hour", utc), Integer)
         clock = hour * 60 + cast(func.date_part("minute", utc), Integer) if minutes else hour
-    ms = cast(func.coalesce(ms_seconds * 1000, -1), BigInteger)
-    value = ms * (_MINUTE_PACK if minutes else _HOUR_PACK) + clock
-    return func.aggregate_strings(cast(value, Text), ",")
-
-
-_HOUR_PACK = 100
-_MINUTE_PACK = 10_000
+    tenths = cast(func.coalesce(seconds * 10, MISSING), BigInteger)
+    return func.aggregate_strings(cast(clock * SPAN + tenths, Text), ",")
 
 
 def _unpack(value: str | None) -> list[int]:
-    """The integers of `_packed` (the JSON parser reads them faster than int() per item)."""
-    return json.loads(f"[{value}]") if value else []
+    """The integers of `_packed`, sorted (the JSON parser reads them faster than int())."""
+    if not value:
+        return []
+    values: list[int] = json.loads(f"[{value}]")
+    values.sort()
+    return values
+
+
+def _clock_runs(values: list[int]) -> Iterator[tuple[int, int, int]]:
+    """(clock, start, end) of each clock's run in sorted packed values."""
+    start, end = 0, len(values)
+    while start < end:
+        clock = values[start] // SPAN
+        stop = bisect_left(values, (clock + 1) * SPAN, start)
+        yield clock, start, stop
+        start = stop
 
 
 class _LocalHours:
@@ -724,7 +733,6 @@ class _LocalHours:
             % 3600
             for day in period.days
         )
-        self.pack = _MINUTE_PACK if self.minutes else _HOUR_PACK
         self._by_offset: dict[int, dict[int, int]] = {}
         self._by_day: dict[date, dict[int, int]] = {}
 
@@ -757,12 +765,12 @@ class _LocalHours:
 
 
 def _wait_bins(waits: list[int], sla_minutes: int) -> tuple[WaitBin, ...]:
-    """How many waits (sorted milliseconds) fall in each bin of `wait_bin_edges`."""
+    """How many waits (sorted tenths of a second) fall in each bin of `wait_bin_edges`."""
     edges = wait_bin_edges(sla_minutes)
     bins = []
     previous = 0
     for i in range(len(edges) + 1):
-        upto = bisect_right(waits, edges[i] * 60_000) if i < len(edges) else len(waits)
+        upto = bisect_right(waits, edges[i] * TENTHS_PER_MINUTE) if i < len(edges) else len(waits)
         bins.append(
             WaitBin(
                 edges[i - 1] if i else 0.0,
@@ -888,7 +896,7 @@ def compute_in(
 ) -> Report:
     """The report of `period` (optionally one service), read in the session's transaction."""
     zone = settings.zone
-    sla_ms = settings.sla_minutes * 60_000
+    sla = settings.sla_minutes * TENTHS_PER_MINUTE
     hours = _LocalHours(zone, period)
     statements = _statements(sqlite, hours.minutes, service is not None)
     params: dict[str, Any] = {"hall_id": hall_id, "start": period.start, "end": period.end}
@@ -905,7 +913,6 @@ def compute_in(
     windows = _windows(s, hall_id)
     staff = _staff(s, hall_id)
 
-    pack = hours.pack
     issue_cells: dict[tuple[date, int], _Cell] = {}
     cells: dict[tuple[date, int, int | None, int | None], _Cell] = {}
     arrivals = [0] * 24
@@ -916,30 +923,28 @@ def compute_in(
         statements.cells, params
     ):
         issued = _unpack(issued)
-        waits = [v // pack for v in issued]
-        called = sorted(waits)
-        if called[0] < 0:
-            called = called[bisect_right(called, -1) :]
+        waits = [v % SPAN for v in issued]
         table = hours.table(day)
+        ic: _Cell | None = None
         if service_id is None or isvc == service_id:
             ic = issue_cells.get((day, isvc))
             if ic is None:
                 ic = issue_cells[(day, isvc)] = _Cell()
             ic.issued += n
-            ic.waits += called
-            # The tickets come in issue order, so each hour of the day is one run of the list.
-            start = 0
-            for clock, run in groupby([v % pack for v in issued]):
-                size = len(list(run))
+            for clock, start, stop in _clock_runs(issued):
                 hour = table.get(clock)
                 if hour is None:
                     hour = hours.hour(day, table, clock)
-                arrivals[hour] += size
-                part = waits[start : start + size]
-                start += size
-                missing = part.count(-1)
-                wait_sum[hour] += sum(part) + missing
-                wait_n[hour] += size - missing
+                # Within a run the tickets never called come last.
+                called_stop = bisect_left(issued, clock * SPAN + MISSING, start, stop)
+                arrivals[hour] += stop - start
+                wait_sum[hour] += sum(waits[start:called_stop])
+                wait_n[hour] += called_stop - start
+        # The runs merge quickly; the tickets never called sort last and are cut off.
+        waits.sort()
+        called = waits[: bisect_left(waits, MISSING)]
+        if ic is not None:
+            ic.waits += called
         if service_id is None or svc == service_id:
             key = (day, svc, win, clerk)
             c = cells.get(key)
@@ -949,23 +954,22 @@ def compute_in(
                 state = status if status in _FINAL else "open"
                 c.status[state] = c.status.get(state, 0) + 1
             if moved:
-                counts = _unpack(moved)
+                counts = json.loads(f"[{moved}]")
                 c.transferred += len(counts)
                 c.transfers += sum(counts)
             if finished:
-                # One item per served ticket: its handling time and the clock it finished at.
+                # One item per served ticket: the clock it finished at and its handling time.
                 finished = _unpack(finished)
                 c.status["done"] = c.status.get("done", 0) + len(finished)
-                handling = sorted([v // pack for v in finished])
-                if handling[0] < 0:
-                    handling = handling[bisect_right(handling, -1) :]
-                c.handling += handling
-                c.handling.sort()
-                for clock, count in Counter([v % pack for v in finished]).items():
+                for clock, start, stop in _clock_runs(finished):
                     hour = table.get(clock)
                     if hour is None:
                         hour = hours.hour(day, table, clock)
-                    served_by_hour[hour] += count
+                    served_by_hour[hour] += stop - start
+                handling = [v % SPAN for v in finished]
+                handling.sort()
+                c.handling += handling[: bisect_left(handling, MISSING)]
+                c.handling.sort()
             if win is not None:
                 c.waits += called
 
@@ -1014,28 +1018,28 @@ def compute_in(
         service_waits.append(waits)
         service_handling.append(handling)
         if row.active or issued_here or handled_here:
-            figures = _figures(issued_here, handled_here, sla_ms, waits, handling)
+            figures = _figures(issued_here, handled_here, sla, waits, handling)
             service_rows.append(ServiceFigures(row.code, row.name_zh, row.name_en, figures))
     totals_waits = _merged(service_waits)
     totals = _figures(
         list(issue_cells.values()),
         list(cells.values()),
-        sla_ms,
+        sla,
         totals_waits,
         _merged(service_handling),
     )
     window_rows = tuple(
-        WindowFigures(w.number, w.name, _figures(None, by_window.get(w.id, []), sla_ms))
+        WindowFigures(w.number, w.name, _figures(None, by_window.get(w.id, []), sla))
         for w in sorted(windows.values(), key=lambda w: w.number)
         if w.id in by_window or (w.active and service is None)
     )
     staff_rows = tuple(
-        StaffFigures(p.login, p.name, _figures(None, by_staff[p.id], sla_ms))
+        StaffFigures(p.login, p.name, _figures(None, by_staff[p.id], sla))
         for p in sorted(staff.values(), key=lambda p: p.login)
         if p.id in by_staff
     )
     day_rows = tuple(
-        DayFigures(d, _figures(issue_by_day.get(d, []), by_day.get(d, []), sla_ms))
+        DayFigures(d, _figures(issue_by_day.get(d, []), by_day.get(d, []), sla))
         for d in period.days
     )
     active_hours = [h for h in range(24) if arrivals[h] or served_by_hour[h]]
@@ -1045,7 +1049,7 @@ def compute_in(
                 h,
                 arrivals[h],
                 served_by_hour[h],
-                wait_sum[h] / wait_n[h] / 60_000 if wait_n[h] else None,
+                wait_sum[h] / wait_n[h] / TENTHS_PER_MINUTE if wait_n[h] else None,
             )
             for h in range(active_hours[0], active_hours[-1] + 1)
         )
