@@ -18,11 +18,16 @@ Definitions (the JSON of `hallq report` follows them):
   started) → finish, over served tickets.
 * within_sla_share: tickets first called within the hall's `sla_minutes` of their issue ÷ tickets
   called (None when none was called).
-* median and p90 interpolate linearly between the closest ranks (numpy's default method).
+* median and p90 interpolate linearly between the closest ranks (numpy's default method);
+  durations are read to a tenth of a second.
 * per window and per clerk: the tickets that window or clerk finished (done or no-show there),
   and the ratings given for them.
 * satisfaction_rate: ratings scoring 4 or 5 ÷ all ratings. Reasons are counted over the ratings
   below 4 (the reasons a customer was not satisfied).
+* hours of the day (the hall's time): arrivals and their mean wait by the hour of issue, served
+  tickets by the hour they were finished.
+* one service only: each figure keeps the tickets its rule above gives to that service, and the
+  ratings of that service; complaints and suggestions stay hall-wide (they name no service).
 * 标兵窗口: windows (and clerks) ranked by mean score, among those with at least the hall's
   `star_min_ratings` ratings (and at least one); ties go to more ratings, then more tickets
   served, then the lower window number (or login).
