@@ -324,6 +324,12 @@ def _legend(p: QPainter, rect: QRectF, items: Sequence[tuple[str, QColor]]) -> N
         x -= 12
 
 
+def _no_data(p: QPainter, plot: QRectF) -> None:
+    p.setPen(MUTED)
+    p.setFont(_font(11))
+    p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "本期暂无数据")
+
+
 @dataclass
 class BarChart(Block):
     """Vertical bars: one group per category, one bar per series."""
@@ -354,8 +360,12 @@ class BarChart(Block):
                 Qt.AlignmentFlag.AlignLeft,
                 self.caption,
             )
-        top = _nice_max(max((v for _, _, values in self.series for v in values), default=0))
+        highest = max((v for _, _, values in self.series for v in values), default=0)
+        # Counts: at least 4 on the axis, so its four steps are whole numbers.
+        top = max(4.0, _nice_max(highest))
         _axis(p, plot, top, 4, lambda v: f"{v:g}")
+        if not highest:
+            _no_data(p, plot)
         n = max(1, len(self.categories))
         group = plot.width() / n
         bar = min(28.0, group * 0.8 / max(1, len(self.series)))
@@ -441,7 +451,9 @@ class LineChart(Block):
             [(self.share[0], self.share[1])] if self.share else []
         )
         _legend(p, QRectF(rect.left(), rect.top(), rect.width(), 12), legend)
-        top = _nice_max(max((v for _, _, values in self.counts for v in values), default=0))
+        top = max(
+            4.0, _nice_max(max((v for _, _, values in self.counts for v in values), default=0))
+        )
         _axis(p, plot, top, 4, lambda v: f"{v:g}")
         if self.share:
             _axis(p, plot, 1.0, 4, lambda v: f"{v * 100:.0f}%", right=True)
