@@ -141,19 +141,23 @@ class Database:
             raise
 
     def transaction(self, fn: Callable[[Session], T], *, write: bool = True, retries: int = 1) -> T:
-        """Run `fn` in one transaction; retry once when the connection was lost before commit.
+        """Run `fn` in one transaction; retry once when the connection was lost before COMMIT.
 
-        A lost connection (the server restarted, a stale pooled connection) rolls the whole
-        transaction back, so running it again cannot write anything twice.
+        A connection lost while `fn` runs (the server restarted, a stale pooled connection)
+        rolls the whole transaction back, so running it again cannot write anything twice. A
+        connection lost during COMMIT leaves the outcome unknown: that is never retried.
         """
         attempt = 0
         while True:
+            committing = False
             try:
                 with self.session(write=write) as session:
-                    return fn(session)
+                    result = fn(session)
+                    committing = True
+                return result
             except DatabaseUnavailable as e:
                 cause = e.__cause__
-                if attempt >= retries or cause is None or not is_disconnect(cause):
+                if committing or attempt >= retries or cause is None or not is_disconnect(cause):
                     raise
                 attempt += 1
                 log.warning("database connection lost; retrying once: %s", e)

@@ -519,6 +519,11 @@ class QueueEngine:
         """Issue the next number of `service` (取号)."""
         if priority not in PRIORITIES:
             raise BadInput(f"未知的优先类别 / unknown priority: {priority!r}", code="bad_priority")
+        if priority != "none" and priority not in self.settings.priority_kinds:
+            raise Refused(
+                f"本厅不设这类优先通道 / this hall offers no {priority} priority lane",
+                code="priority_not_offered",
+            )
 
         def run(s: Session) -> IssuedTicket:
             now, day = self._begin(s)

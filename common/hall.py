@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -150,6 +151,12 @@ def add_staff(
     return person.id
 
 
+@functools.cache
+def demo_password_hash() -> str:
+    """One argon2 hash for every demo account of this process: argon2 is slow on purpose."""
+    return hash_password(DEMO_PASSWORD)
+
+
 def seed_demo(session: Session, hall_code: str = "main") -> int:
     """Create the demo hall (idempotent: an existing hall with services is left alone)."""
     now = datetime.now(UTC)
@@ -165,8 +172,7 @@ def seed_demo(session: Session, hall_code: str = "main") -> int:
         )
     for number, assigned in DEMO_WINDOWS.items():
         add_window(session, hall_id, number, [(codes[c], rank) for c, rank in assigned])
-    # One hash for all demo accounts: argon2 is slow on purpose.
-    demo_hash = hash_password(DEMO_PASSWORD)
+    demo_hash = demo_password_hash()
     for login, name in DEMO_CLERKS:
         session.add(
             Staff(hall_id=hall_id, login=login, name=name, role="clerk", password_hash=demo_hash)

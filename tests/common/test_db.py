@@ -184,3 +184,24 @@ def test_postgresql_time_is_the_servers(pg_hall):
     issued = engine.issue("A")
     assert issued.ticket.day == engine.service_day(issued.ticket.issued_at)
     db.dispose()
+
+
+def test_a_connection_lost_during_commit_is_not_retried(tmp_path, monkeypatch):
+    """Only a failure before COMMIT is safe to run again; during COMMIT the outcome is unknown."""
+    from sqlalchemy.exc import OperationalError
+
+    from common.db import Database
+    from common.errors import DatabaseUnavailable
+
+    db = Database(f"sqlite:///{(tmp_path / 'x.db').as_posix()}")
+    runs = []
+
+    def lost(*_args, **_kwargs):
+        error = OperationalError("COMMIT", {}, Exception("server closed the connection"))
+        error.connection_invalidated = True
+        raise error
+
+    monkeypatch.setattr("sqlalchemy.orm.session.SessionTransaction.commit", lost)
+    with pytest.raises(DatabaseUnavailable):
+        db.transaction(lambda s: runs.append(1))
+    assert runs == [1]

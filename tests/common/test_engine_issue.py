@@ -280,3 +280,13 @@ def test_print_results_are_recorded(engine: QueueEngine):
     with pytest.raises(BadInput):
         engine.ticket(second.id + 1000)
     assert snapshot(engine) == before
+
+
+def test_a_priority_the_hall_does_not_offer_is_refused(engine):
+    from common.errors import Refused
+
+    assert "vip" not in engine.settings.priority_kinds
+    with pytest.raises(Refused) as refused:
+        engine.issue("A", "vip")
+    assert refused.value.code == "priority_not_offered"
+    assert engine.issue("A", "elderly").ticket.label == "A001"
