@@ -403,12 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         add_common(p)
         p.set_defaults(func=_delegate(module))
-        try:
-            importlib.import_module(module).add_arguments(p)
-        except ModuleNotFoundError as e:
-            if e.name != module:
-                raise
-            sub._name_parser_map.pop(name, None)
+        importlib.import_module(module).add_arguments(p)
     return parser
 
 
