@@ -63,6 +63,8 @@ RED = QColor(theme.RED)
 TREND_DAYS = 14
 # Filter edits settle before a new report is computed (typing a date changes it per digit).
 RECOMPUTE_DELAY_MS = 250
+# After a database failure the screen tries again by itself, this much later.
+RETRY_MS = 10_000
 
 
 def _minutes(value: float | None) -> str:
@@ -133,7 +135,7 @@ class ReportsView(QWidget):
     """The supervisor's report screen.
 
     Signals:
-        loaded(): the first report is on screen.
+        loaded(): the first report (or the first failure, calmly) is on screen.
         report_shown(): a (new) report is on screen.
         exported(str): an export was written to this path.
     """
@@ -151,8 +153,10 @@ class ReportsView(QWidget):
         self.report: reports.Report | None = None
         self.trend: reports.Report | None = None
         self._has_loaded = False
+        self._has_choices = False
         self._computing = False
         self._again = False
+        self.retry_ms = RETRY_MS
 
         self.kind = QComboBox()
         self.kind.addItem(self.tr("按月"), "month")
@@ -296,6 +300,9 @@ class ReportsView(QWidget):
         self._recompute.setSingleShot(True)
         self._recompute.setInterval(RECOMPUTE_DELAY_MS)
         self._recompute.timeout.connect(self._compute)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._on_retry)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         for edit in (self.month_edit, self.day_edit, self.from_edit, self.to_edit):
             edit.dateChanged.connect(self._on_filter_changed)
@@ -307,11 +314,7 @@ class ReportsView(QWidget):
         self._show_date_fields()
         self._set_exports_enabled(False)
         self._show_status(self.tr("正在读取…"))
-        self._runner.submit(
-            self._load_choices,
-            while_alive(self, self._on_choices),
-            while_alive(self, self._on_failure),
-        )
+        self._submit_load_choices()
 
     # -- building blocks
 
@@ -337,6 +340,17 @@ class ReportsView(QWidget):
 
     # -- the period and the service
 
+    def _submit_load_choices(self) -> None:
+        self._runner.submit(
+            self._load_choices,
+            while_alive(self, self._on_choices),
+            while_alive(self, self._on_choices_failed),
+        )
+
+    def _on_choices_failed(self, error: BaseException) -> None:
+        log.warning("report choices failed: %s", error)
+        self._show_failure(error)
+
     def _load_choices(self) -> tuple[date, list[tuple[str, str]]]:
         today = self._engine.service_day(self._engine.now())
         services = [(s.code, s.name_zh) for s in self._engine.services(include_inactive=True)]
@@ -356,6 +370,7 @@ class ReportsView(QWidget):
             self.service.addItem(f"{code} {name}", code)
         for widget in widgets:
             widget.blockSignals(False)
+        self._has_choices = True
         self._compute()
 
     def period(self) -> reports.Period:
@@ -409,6 +424,7 @@ class ReportsView(QWidget):
 
     def _compute(self) -> None:
         self._recompute.stop()
+        self._retry.stop()
         try:
             period = self.period()
         except BadInput as e:
@@ -457,9 +473,24 @@ class ReportsView(QWidget):
     def _on_failure(self, error: BaseException) -> None:
         self._computing = False
         log.warning("report failed: %s", error)
-        self._show_status(user_message(error), error=True)
         if self._again:
             self._compute()
+            return
+        self._show_failure(error)
+
+    def _show_failure(self, error: BaseException) -> None:
+        """A calm line, what was on screen stays, and another try a little later."""
+        self._show_status(user_message(error), error=True)
+        self._retry.start(self.retry_ms)
+        if not self._has_loaded:
+            self._has_loaded = True
+            self.loaded.emit()
+
+    def _on_retry(self) -> None:
+        if self._has_choices:
+            self._compute()
+        else:
+            self._submit_load_choices()
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

@@ -158,13 +158,33 @@ def test_a_cancelled_dialog_writes_nothing(qtbot, view, monkeypatch):
     assert "导出" not in view.status.text()
 
 
-def test_a_database_outage_is_shown_calmly(qtbot, view, monkeypatch):
+def test_a_database_outage_is_shown_calmly_and_passes(qtbot, view, monkeypatch):
+    compute = reports.compute
+
     def down(*args, **kwargs):
         raise DatabaseUnavailable("database unavailable: gone", code="db_unavailable")
 
     monkeypatch.setattr(reports, "compute", down)
+    view.retry_ms = 100
     view.refresh_button.click()
     qtbot.waitUntil(lambda: view.status.property("role") == "error", timeout=WAIT_MS)
     assert "数据库" in view.status.text()
     # What was on screen stays there.
     assert view.tiles["issued"].value.text() == "5"
+    monkeypatch.setattr(reports, "compute", compute)
+    with qtbot.waitSignal(view.report_shown, timeout=WAIT_MS):
+        pass  # the screen tries again by itself
+    assert view.status.property("role") == "muted"
+
+
+def test_a_first_load_that_fails_still_settles(qtbot, hall, runner, monkeypatch):
+    def down(*args, **kwargs):
+        raise DatabaseUnavailable("database unavailable: gone", code="db_unavailable")
+
+    monkeypatch.setattr(hall, "services", down)
+    widget = ReportsView(hall, runner)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=WAIT_MS):
+        pass
+    assert widget.report is None and widget.status.property("role") == "error"
+    assert not widget.xlsx_button.isEnabled()
