@@ -165,7 +165,6 @@ class Ticket(Base):
         Index("ix_tickets_priority", "hall_id", "day", "status", "priority", "queue_at"),
         Index("ix_tickets_target", "target_window_id", "status", "queue_at"),
         Index("ix_tickets_window_status", "window_id", "status"),
-        Index("ix_tickets_hall_day_service", "hall_id", "day", "service_id"),
         # Covers the reports: a month is read from this index alone, grouped as it is read, and
         # each group in issue order.
         Index(
@@ -248,7 +247,6 @@ class Event(Base):
 class Rating(Base):
     __tablename__ = "ratings"
     __table_args__ = (
-        Index("ix_ratings_hall_day", "hall_id", "day"),
         # Covers the reports' ratings by day, service, window, clerk and score.
         Index(
             "ix_ratings_report", "hall_id", "day", "service_id", "window_id", "staff_id", "score"
