@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time as time_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -47,6 +48,7 @@ from common.models import (
     WindowService,
 )
 
+HANDLING_TTL_S = 30.0
 SCORE_LABELS = {5: "非常满意", 4: "满意", 3: "一般", 2: "不满意", 1: "非常不满意"}
 
 
@@ -276,6 +278,7 @@ class QueueEngine:
         self._counter_upsert: dict[Any, Any] = {}
         self._staff_cache: dict[int, tuple[str, str]] = {}
         self._groups_cache: dict[int, list[list[int]]] = {}
+        self._handling_cache: dict[tuple[date, int], tuple[float, float]] = {}
 
     # -- settings and time
 
@@ -298,6 +301,7 @@ class QueueEngine:
             self._settings = None
             self._staff_cache.clear()
             self._groups_cache.clear()
+            self._handling_cache.clear()
         return self.settings
 
     def _tx(self, run: Any, *, write: bool = True) -> Any:
@@ -484,6 +488,12 @@ class QueueEngine:
         return now - timedelta(minutes=self.settings.sla_minutes)
 
     def _handling_minutes(self, s: Session, service_id: int, day: date) -> float:
+        """Recent handling time of a service today; kept for HANDLING_TTL_S (it is an estimate,
+        and reading it costs more than issuing the ticket once many were served)."""
+        key = (day, service_id)
+        cached = self._handling_cache.get(key)
+        if cached is not None and time_module.monotonic() - cached[0] < HANDLING_TTL_S:
+            return cached[1]
         recent = (
             s.execute(
                 sql.RECENT_HANDLING,
@@ -497,7 +507,9 @@ class QueueEngine:
             .scalars()
             .all()
         )
-        return estimates.ewma_minutes(list(recent), self.settings.default_service_minutes)
+        minutes = estimates.ewma_minutes(list(recent), self.settings.default_service_minutes)
+        self._handling_cache[key] = (time_module.monotonic(), minutes)
+        return minutes
 
     def _serving_windows(self, s: Session, service_id: int) -> int:
         return int(s.execute(sql.SERVING_WINDOWS, {"service_id": service_id}).scalar_one())
@@ -545,6 +557,20 @@ class QueueEngine:
                     f"{svc.name_zh} 今日号码已取完 / today's tickets for {svc.code} are all taken",
                     code="daily_limit",
                 )
+            # Counted before the new ticket is written. Everyone waiting has a place at or
+            # before now, so an ordinary ticket has every waiting ticket of its service ahead;
+            # a priority ticket only the urgent ones (priority, or past the SLA).
+            ahead = int(
+                s.execute(
+                    sql.AHEAD_URGENT if priority != "none" else sql.AHEAD_ALL,
+                    {
+                        "hall_id": self.hall_id,
+                        "day": day,
+                        "service_id": svc.id,
+                        "cutoff": self._cutoff(now),
+                    },
+                ).scalar_one()
+            )
             label = f"{svc.prefix}{number:0{svc.number_width}d}"
             ref = tokens.TicketRef(self.hall_id, day, svc.id, number)
             secret = self.settings.hmac_secret
@@ -578,23 +604,6 @@ class QueueEngine:
                 label=label,
                 service=svc.code,
                 priority=priority,
-            )
-            cutoff = self._cutoff(now)
-            ahead_stmt = (
-                sql.AHEAD_URGENT if priority != "none" or now <= cutoff else sql.AHEAD_ORDINARY
-            )
-            ahead = int(
-                s.execute(
-                    ahead_stmt,
-                    {
-                        "hall_id": self.hall_id,
-                        "day": day,
-                        "service_id": svc.id,
-                        "ticket_id": ticket_id,
-                        "cutoff": cutoff,
-                        "queue_at": now,
-                    },
-                ).scalar_one()
             )
             wait = estimates.expected_wait_minutes(
                 ahead, self._handling_minutes(s, svc.id, day), self._serving_windows(s, svc.id)
@@ -887,6 +896,8 @@ class QueueEngine:
             win = self._window(s, window)
             ticket = self._require_current(s, win, ("called", "serving"))
             began = ticket.started_at or ticket.called_at or now
+            # This PC's own finishes refresh its estimates at once; others' within the TTL.
+            self._handling_cache.clear()
             s.execute(
                 sql.FINISH,
                 {

@@ -162,8 +162,19 @@ class Ticket(Base):
         # Gap-free numbering is per the service the ticket was issued for.
         UniqueConstraint("hall_id", "day", "issue_service_id", "number"),
         Index("ix_tickets_queue", "hall_id", "day", "status", "queue_at"),
-        Index("ix_tickets_priority", "hall_id", "day", "status", "priority", "queue_at"),
-        Index("ix_tickets_target", "target_window_id", "status", "queue_at"),
+        # Waiting tickets per service: priority probes of call_next and "people ahead" counts
+        # read only this index.
+        Index(
+            "ix_tickets_waiting",
+            "hall_id",
+            "day",
+            "status",
+            "service_id",
+            "priority",
+            "queue_at",
+            "target_window_id",
+        ),
+        Index("ix_tickets_target", "hall_id", "day", "status", "target_window_id", "queue_at"),
         Index("ix_tickets_window_status", "window_id", "status"),
         # Covers the reports: a month is read from this index alone, grouped as it is read, and
         # each group in issue order.

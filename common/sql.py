@@ -11,6 +11,7 @@ from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 
 from common.models import (
     CURRENT_STATUSES,
+    PRIORITIES,
     DailyCounter,
     Event,
     Service,
@@ -129,7 +130,7 @@ TICKET_BY_ID = TICKETS.where(T.c.id == bindparam("ticket_id"))
 # call_next's probes: each is "the oldest waiting ticket of one group", LIMIT 1 along an index,
 # so a call costs the same with 20 or 20,000 people waiting. A group is the tickets sent to
 # this very window, or the window's services of one rank; `_PRIORITY` narrows to priority
-# tickets (few, found through ix_tickets_priority).
+# tickets (few, found through ix_tickets_waiting).
 _CALL_COLUMNS = (
     T.c.id,
     T.c.label,
@@ -165,11 +166,16 @@ _IN_SERVICES = (
     T.c.service_id.in_(bindparam("service_ids", expanding=True)),
 )
 _SENT_HERE = (T.c.target_window_id == bindparam("window_id"),)
-_PRIORITY = (T.c.priority != "none",)
+# An equality IN (not `!= 'none'`) lets the planner seek ix_tickets_waiting per kind.
+_PRIORITY = (T.c.priority.in_([p for p in PRIORITIES if p != "none"]),)
 OLDEST_IN_SERVICES = _OLDEST.where(*_WAITING, *_IN_SERVICES)
-OLDEST_PRIORITY_IN_SERVICES = _OLDEST.where(*_WAITING, *_IN_SERVICES, *_PRIORITY)
+# Ordered by an expression, not the bare column: otherwise SQLite (without statistics) walks
+# ix_tickets_queue, already in queue_at order, through every waiting ticket looking for the
+# few with priority, instead of seeking those few in ix_tickets_waiting and sorting them.
+_OLDEST_FEW = _OLDEST.order_by(None).order_by(func.coalesce(T.c.queue_at, T.c.queue_at), T.c.id)
+OLDEST_PRIORITY_IN_SERVICES = _OLDEST_FEW.where(*_WAITING, *_IN_SERVICES, *_PRIORITY)
 OLDEST_SENT_HERE = _OLDEST.where(*_WAITING, *_SENT_HERE)
-OLDEST_PRIORITY_SENT_HERE = _OLDEST.where(*_WAITING, *_SENT_HERE, *_PRIORITY)
+OLDEST_PRIORITY_SENT_HERE = _OLDEST_FEW.where(*_WAITING, *_SENT_HERE, *_PRIORITY)
 WINDOW_SERVICE_RANKS = select(WS.c.rank, WS.c.service_id).where(
     WS.c.window_id == bindparam("window_id")
 )
@@ -242,24 +248,18 @@ SERVICE_BY_CODE = select(
 
 INSERT_TICKET = insert(T).returning(T.c.id)
 
-AHEAD_URGENT = select(func.count()).where(
+# People ahead of a ticket about to be issued (counted before it is written), read from
+# ix_tickets_waiting alone.
+_WAITING_IN_SERVICE = (
     T.c.hall_id == bindparam("hall_id"),
     T.c.day == bindparam("day"),
     T.c.status == "waiting",
     T.c.service_id == bindparam("service_id"),
     T.c.target_window_id.is_(None),
-    T.c.id != bindparam("ticket_id"),
-    or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff")),
-    T.c.queue_at <= _at("queue_at"),
 )
-AHEAD_ORDINARY = select(func.count()).where(
-    T.c.hall_id == bindparam("hall_id"),
-    T.c.day == bindparam("day"),
-    T.c.status == "waiting",
-    T.c.service_id == bindparam("service_id"),
-    T.c.target_window_id.is_(None),
-    T.c.id != bindparam("ticket_id"),
-    or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff"), T.c.queue_at <= _at("queue_at")),
+AHEAD_ALL = select(func.count()).where(*_WAITING_IN_SERVICE)
+AHEAD_URGENT = select(func.count()).where(
+    *_WAITING_IN_SERVICE, or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff"))
 )
 SERVING_WINDOWS = (
     select(func.count())

@@ -260,12 +260,14 @@ def upgrade() -> None:
             "ix_tickets_queue", ["hall_id", "day", "status", "queue_at"], unique=False
         )
         batch_op.create_index(
-            "ix_tickets_priority",
-            ["hall_id", "day", "status", "priority", "queue_at"],
+            "ix_tickets_waiting",
+            ["hall_id", "day", "status", "service_id", "priority", "queue_at", "target_window_id"],
             unique=False,
         )
         batch_op.create_index(
-            "ix_tickets_target", ["target_window_id", "status", "queue_at"], unique=False
+            "ix_tickets_target",
+            ["hall_id", "day", "status", "target_window_id", "queue_at"],
+            unique=False,
         )
         batch_op.create_index("ix_tickets_window_status", ["window_id", "status"], unique=False)
         batch_op.create_index(
@@ -401,7 +403,7 @@ def downgrade() -> None:
         )
         batch_op.drop_index("ix_tickets_window_status")
         batch_op.drop_index("ix_tickets_target")
-        batch_op.drop_index("ix_tickets_priority")
+        batch_op.drop_index("ix_tickets_waiting")
         batch_op.drop_index("ix_tickets_queue")
 
     op.drop_table("tickets")
