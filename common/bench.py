@@ -155,6 +155,7 @@ def _preissue(url: str, code: str, count: int) -> None:
         # As autovacuum would after such a load: the planner needs the table's statistics.
         with db.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE tickets")
+            conn.commit()
     db.dispose()
 
 

@@ -161,7 +161,8 @@ class Ticket(Base):
     __table_args__ = (
         # Gap-free numbering is per the service the ticket was issued for.
         UniqueConstraint("hall_id", "day", "issue_service_id", "number"),
-        Index("ix_tickets_queue", "hall_id", "day", "status", "queue_at"),
+        # The queue in calling order, id last as in ORDER BY: "the oldest" is the first entry.
+        Index("ix_tickets_queue", "hall_id", "day", "status", "queue_at", "id"),
         # Waiting tickets per service: priority probes of call_next and "people ahead" counts
         # read only this index.
         Index(

@@ -257,7 +257,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("tickets", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_tickets_queue", ["hall_id", "day", "status", "queue_at"], unique=False
+            "ix_tickets_queue", ["hall_id", "day", "status", "queue_at", "id"], unique=False
         )
         batch_op.create_index(
             "ix_tickets_waiting",
