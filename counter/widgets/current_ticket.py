@@ -88,6 +88,8 @@ class CurrentTicketPanel(QFrame):
             widget.setVisible(has)
         self._hint.setVisible(not has and bool(idle_hint))
         self._hint.setText(idle_hint)
+        # Idle: a pale dash, so an empty window never reads as a number.
+        self._number.setStyleSheet("color: #C5CCCC;" if ticket is None else "")
         if ticket is None:
             self._number.setText("—")
             self._priority.setVisible(False)
