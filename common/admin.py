@@ -235,7 +235,7 @@ def list_services(engine: QueueEngine) -> list[ServiceConfig]:
         ).scalars()
         return [_service_config(r) for r in rows]
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)
 
 
 def validate_service(draft: ServiceConfig) -> ServiceConfig:
@@ -345,7 +345,7 @@ def save_service(engine: QueueEngine, actor: str, draft: ServiceConfig) -> Servi
         _event(s, engine, "service_changed", now, admin.id, code=row.code, action=action)
         return _service_config(row)
 
-    return engine._tx(run)
+    return engine.transaction(run)
 
 
 # ---------------------------------------------------------------------------- windows
@@ -369,7 +369,7 @@ def list_windows(engine: QueueEngine) -> list[WindowConfig]:
             for w in wins
         ]
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)
 
 
 def validate_window(draft: WindowConfig) -> WindowConfig:
@@ -479,7 +479,7 @@ def save_window(engine: QueueEngine, actor: str, draft: WindowConfig) -> WindowC
         s.flush()
         return dataclasses.replace(clean, id=win.id)
 
-    return engine._tx(run)
+    return engine.transaction(run)
 
 
 # ---------------------------------------------------------------------------- staff
@@ -493,7 +493,7 @@ def list_staff(engine: QueueEngine, actor: str) -> list[StaffView]:
         ).scalars()
         return [StaffView(r.id, r.login, r.name, r.role, r.active, r.locked_until) for r in rows]
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)
 
 
 def _check_password(password: str) -> None:
@@ -569,7 +569,7 @@ def create_staff(
         _event(s, engine, "staff_changed", now, admin.id, login=login, action="created")
         return _view(row)
 
-    return engine._tx(run)
+    return engine.transaction(run)
 
 
 def update_staff(
@@ -634,7 +634,7 @@ def update_staff(
         )
         return _view(row)
 
-    return engine._tx(run)
+    return engine.transaction(run)
 
 
 def reset_password(engine: QueueEngine, actor: str, login: str, password: str) -> StaffView:
@@ -652,7 +652,7 @@ def reset_password(engine: QueueEngine, actor: str, login: str, password: str) -
         _event(s, engine, "staff_changed", now, admin.id, login=row.login, action="password_reset")
         return _view(row)
 
-    return engine._tx(run)
+    return engine.transaction(run)
 
 
 # ---------------------------------------------------------------------------- notices
@@ -685,7 +685,7 @@ def notices(
         rows = s.execute(query.order_by(Notice.id)).scalars().all()
         return sorted((_notice_view(r) for r in rows), key=lambda n: (order.get(n.kind, 99), n.id))
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)
 
 
 def valid_notices(engine: QueueEngine) -> list[NoticeView]:
@@ -749,7 +749,7 @@ def save_notice(engine: QueueEngine, actor: str, draft: NoticeDraft) -> NoticeVi
         _event(s, engine, "notice_changed", now, admin.id, notice_id=row.id, action=action)
         return _notice_view(row)
 
-    return engine._tx(run)
+    return engine.transaction(run)
 
 
 def delete_notice(engine: QueueEngine, actor: str, notice_id: int) -> None:
@@ -766,7 +766,7 @@ def delete_notice(engine: QueueEngine, actor: str, notice_id: int) -> None:
         s.delete(row)
         _event(s, engine, "notice_changed", now, admin.id, notice_id=notice_id, action="deleted")
 
-    engine._tx(run)
+    engine.transaction(run)
 
 
 # ---------------------------------------------------------------------------- hall settings
@@ -788,5 +788,5 @@ def save_hall_settings(engine: QueueEngine, actor: str, settings: HallSettings) 
         admin = _admin(s, engine, actor)
         save_settings(s, engine.hall_id, clean, at=engine.now(s), staff_id=admin.id)
 
-    engine._tx(run)
+    engine.transaction(run)
     return engine.refresh_settings()

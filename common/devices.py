@@ -82,7 +82,7 @@ def report(
                 )
             )
 
-    engine._tx(run)
+    engine.transaction(run)
 
 
 def states(engine: QueueEngine) -> list[DeviceState]:
@@ -94,4 +94,4 @@ def states(engine: QueueEngine) -> list[DeviceState]:
         ).scalars()
         return [DeviceState(d.kind, d.name, d.status, d.message, d.updated_at) for d in rows]
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)

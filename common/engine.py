@@ -304,8 +304,11 @@ class QueueEngine:
             self._handling_cache.clear()
         return self.settings
 
-    def _tx(self, run: Any, *, write: bool = True) -> Any:
-        """Run one transaction; hall settings are loaded before it, never inside it."""
+    def transaction(self, run: Any, *, write: bool = True) -> Any:
+        """Run `run(session)` as one transaction of this hall (core modules build on it).
+
+        Hall settings are loaded before the transaction, never inside it.
+        """
         self.settings  # noqa: B018
         return self.db.transaction(run, write=write)
 
@@ -404,7 +407,7 @@ class QueueEngine:
             now = self.now(s)
             return self._close_days_before(s, self.service_day(now), now)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     # -- lookups
 
@@ -641,7 +644,7 @@ class QueueEngine:
                 tokens.qr_payload(self.settings.qr_base_url, token),
             )
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def mark_printed(self, ticket_id: int, ok: bool, message: str = "", device: str = "") -> None:
         """Record whether a ticket's print worked; a failure becomes a staff alert."""
@@ -667,7 +670,7 @@ class QueueEngine:
                 device=device,
             )
 
-        self._tx(run)
+        self.transaction(run)
 
     # -- calling
 
@@ -806,7 +809,7 @@ class QueueEngine:
                 )
             return self._call(s, row, win, staff_id, now)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def call_specific(self, window: int, label: str, staff: str | None = None) -> TicketView:
         """Call a given waiting number at `window` (指定呼叫)."""
@@ -835,7 +838,7 @@ class QueueEngine:
                 )
             return self._call(s, row, win, staff_id, now)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def recall(self, window: int) -> TicketView:
         """Call the current customer again (重呼); past the hall's recall limit it is a no-show."""
@@ -862,7 +865,7 @@ class QueueEngine:
                 )
             return self._load_view(s, ticket.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def start(self, window: int) -> TicketView:
         """The called customer has arrived: start handling (开始办理)."""
@@ -885,7 +888,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def finish(self, window: int, outcome: str = "done") -> TicketView:
         """Finish the current customer (办结) with an outcome code."""
@@ -921,7 +924,7 @@ class QueueEngine:
             )
             return ticket.changed(status="done", finished_at=now, outcome=outcome)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def _no_show(self, s: Session, ticket: Any, win: Any, now: datetime, reason: str) -> None:
         s.execute(sql.NO_SHOW, {"ticket_id": ticket.id, "now": now})
@@ -948,7 +951,7 @@ class QueueEngine:
             self._no_show(s, ticket, win, now, reason="by_hand")
             return ticket.changed(status="no_show", finished_at=now)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def transfer(
         self,
@@ -1012,7 +1015,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def park(self, window: int) -> TicketView:
         """Set the current customer aside (挂起), e.g. to fetch a document."""
@@ -1035,7 +1038,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def resume(self, window: int, label: str | None = None) -> TicketView:
         """Call a parked customer back to the window (回呼), ahead of the queue.
@@ -1077,7 +1080,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def pause(self, window: int, reason: str = "") -> WindowState:
         """Stop calling at this window (暂停服务); the current customer may still be finished."""
@@ -1104,7 +1107,7 @@ class QueueEngine:
             )
             return self._window_state(s, win.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def unpause(self, window: int) -> WindowState:
         """Resume calling at this window (恢复服务)."""
@@ -1131,7 +1134,7 @@ class QueueEngine:
             )
             return self._window_state(s, win.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def _today_ticket(self, s: Session, label: str, day: date) -> Any:
         query = select(
@@ -1184,7 +1187,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def reactivate(self, label: str) -> TicketView:
         """Put today's no-show `label` back in the queue (过号重排), after the next K waiting."""
@@ -1247,7 +1250,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     # -- ratings and feedback
 
@@ -1329,7 +1332,7 @@ class QueueEngine:
             rated = s.execute(select(Rating.id).where(Rating.ticket_id == ticket.id)).first()
             return RatingTarget(view, done_window, staff_name, rated is not None)
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def rate(
         self,
@@ -1401,7 +1404,7 @@ class QueueEngine:
             )
             return RatingResult(ticket.label, score, window_number, staff_name)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def add_feedback(
         self, category: str, text: str, phone: str = "", ticket_label: str | None = None
@@ -1442,7 +1445,7 @@ class QueueEngine:
             self._event(s, "feedback", now, category=category, feedback_id=item.id)
             return FeedbackView(item.id, now, category, item.text, phone, "open", "", None)
 
-        return self._tx(run)
+        return self.transaction(run)
 
     def answer_feedback(
         self, feedback_id: int, answer: str, staff: str | None = None
@@ -1484,7 +1487,7 @@ class QueueEngine:
                 now,
             )
 
-        return self._tx(run)
+        return self.transaction(run)
 
     # -- reading the hall
 
@@ -1535,7 +1538,7 @@ class QueueEngine:
                 )
             return self._window_state(s, win.id)
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def windows(self) -> list[WindowState]:
         def run(s: Session) -> list[WindowState]:
@@ -1548,7 +1551,7 @@ class QueueEngine:
             )
             return [self._window_state(s, w.id) for w in wins]
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def waiting(self, window: int | None = None, limit: int = 200) -> list[TicketView]:
         """Today's waiting tickets in calling order; for one window: the tickets it may call."""
@@ -1584,7 +1587,7 @@ class QueueEngine:
                 query = query.order_by(tier, rank, Ticket.queue_at, Ticket.id)
             return [_view(r) for r in s.execute(query.limit(limit)).all()]
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def services(self, include_inactive: bool = False) -> list[ServiceState]:
         """Every service with its waiting count, expected wait and whether it is open now."""
@@ -1654,7 +1657,7 @@ class QueueEngine:
                 )
             return out
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def find_ticket(self, label: str, day: date | None = None) -> TicketView:
         """Today's (or `day`'s) ticket `label`."""
@@ -1674,7 +1677,7 @@ class QueueEngine:
                 )
             return _view(row)
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def ticket(self, ticket_id: int) -> TicketView:
         def run(s: Session) -> TicketView:
@@ -1685,7 +1688,7 @@ class QueueEngine:
                 raise BadInput(f"没有这张票 / unknown ticket id {ticket_id}", code="unknown_ticket")
             return _view(row)
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def open_feedback(self, status: str | None = "open", limit: int = 200) -> list[FeedbackView]:
         def run(s: Session) -> list[FeedbackView]:
@@ -1700,7 +1703,7 @@ class QueueEngine:
                 for f in items
             ]
 
-        return self._tx(run, write=False)
+        return self.transaction(run, write=False)
 
     def check_code_for(self, ticket: TicketView) -> str:
         """The six-digit check code printed under a ticket's QR code."""

@@ -147,7 +147,7 @@ def rows(engine: QueueEngine, what: str, day: date | None = None) -> list[dict[s
             for r in s.execute(query)
         ]
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)
 
 
 def render(data: list[dict[str, Any]], what: str, fmt: str) -> str:

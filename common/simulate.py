@@ -227,7 +227,7 @@ def _figures(
             ).all()
         return rows
 
-    rows = engine._tx(load, write=False)
+    rows = engine.transaction(load, write=False)
     waits = [r.wait_s / 60.0 for r in rows if r.wait_s is not None]
     handling = [
         r.handling_s / 60.0 for r in rows if r.status == "done" and r.handling_s is not None
@@ -274,7 +274,7 @@ def check_invariants(engine: QueueEngine, ticket_ids: list[int]) -> list[str]:
         ).all()
         return tickets, events
 
-    tickets, events = engine._tx(load, write=False)
+    tickets, events = engine.transaction(load, write=False)
     problems: list[str] = []
     numbers: dict[tuple[Any, int], list[int]] = defaultdict(list)
     for t in tickets:

@@ -178,7 +178,7 @@ def login(
             select(Staff).where(Staff.hall_id == engine.hall_id, Staff.login == login)
         ).scalar_one_or_none()
 
-    person = engine._tx(read, write=False) if login else None
+    person = engine.transaction(read, write=False) if login else None
     if person is None:
         # Spend the same time as a real check, so a wrong login cannot be told apart.
         verify_password(_dummy_hash(), password)
@@ -259,7 +259,7 @@ def login(
 
     # A failed attempt must be counted even though the login fails: the transaction commits
     # and the error is raised after it.
-    outcome = engine._tx(write)
+    outcome = engine.transaction(write)
     if isinstance(outcome, Exception):
         raise outcome
     return outcome
@@ -297,7 +297,7 @@ def logout(engine: QueueEngine, login: str) -> None:
         if held is None:
             _event(s, engine, "logout", now, person.id, None, login=person.login, window=None)
 
-    engine._tx(run)
+    engine.transaction(run)
 
 
 def holds_window(engine: QueueEngine, login: str, window: int) -> bool:
@@ -311,7 +311,7 @@ def holds_window(engine: QueueEngine, login: str, window: int) -> bool:
         ).scalar_one_or_none()
         return holder == login
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)
 
 
 def today_figures(engine: QueueEngine, login: str) -> ClerkFigures:
@@ -349,4 +349,4 @@ def today_figures(engine: QueueEngine, login: str) -> ClerkFigures:
             int(satisfied),
         )
 
-    return engine._tx(run, write=False)
+    return engine.transaction(run, write=False)

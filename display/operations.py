@@ -110,7 +110,7 @@ def recent_calls(
 
     out: list[CallShown] = []
     seen: set[tuple[str, int]] = set()
-    for row in engine._tx(run, write=False):
+    for row in engine.transaction(run, write=False):
         details = row.details or {}
         label, window = details.get("label"), details.get("window")
         if not label or window is None or (windows and int(window) not in windows):
