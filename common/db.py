@@ -17,17 +17,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from common.direct import DirectTx, StatementCache
 from common.errors import ConfigError, DatabaseUnavailable, HallqError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+_NOW = select(func.now())
+_PING = select(1)
 
 
 def normalize_url(url: str) -> URL:
@@ -109,6 +112,7 @@ class Database:
         self._write_engine = self.engine.execution_options(hallq_write=True)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._statements = StatementCache(self.engine.dialect)
 
     @property
     def is_sqlite(self) -> bool:
@@ -128,30 +132,61 @@ class Database:
         Database failures become `DatabaseUnavailable` with a readable reason.
         """
         factory = self._write_sessions if write else self._read_sessions
-        try:
-            with factory() as session, session.begin():
-                yield session
-        except HallqError:
-            raise
-        except OperationalError as e:
-            raise DatabaseUnavailable(describe_db_error(e), code="db_unavailable") from e
-        except DBAPIError as e:
-            if is_disconnect(e):
-                raise DatabaseUnavailable(describe_db_error(e), code="db_unavailable") from e
-            raise
+        with _readable_errors(), factory() as session, session.begin():
+            yield session
 
-    def transaction(self, fn: Callable[[Session], T], *, write: bool = True, retries: int = 1) -> T:
+    @contextmanager
+    def direct_session(self, *, write: bool) -> Iterator[DirectTx]:
+        """One transaction on the bare driver connection (see `common.direct`).
+
+        The same guarantees as `session`: commit on success, roll back on any error, and
+        database failures as `DatabaseUnavailable`. A lost connection is dropped from the pool.
+        """
+        with _readable_errors(), self.engine.connect() as conn:
+            dbapi_conn = conn.connection.driver_connection
+            assert dbapi_conn is not None
+            tx = DirectTx(dbapi_conn, self._statements)
+            try:
+                if self.is_sqlite:
+                    tx.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+                yield tx
+                if self.is_sqlite:
+                    tx.exec_driver_sql("COMMIT")
+                else:
+                    try:
+                        dbapi_conn.commit()
+                    except Exception as e:  # noqa: BLE001
+                        raise tx.wrap(e, "COMMIT", ()) from e
+            except BaseException as e:
+                if isinstance(e, DBAPIError) and e.connection_invalidated:
+                    conn.invalidate(e)
+                else:
+                    _rollback_quietly(dbapi_conn, self.is_sqlite)
+                raise
+            tx.committed()
+
+    def transaction(
+        self,
+        fn: Callable[[Any], T],
+        *,
+        write: bool = True,
+        retries: int = 1,
+        direct: bool = False,
+    ) -> T:
         """Run `fn` in one transaction; retry once when the connection was lost before COMMIT.
+
+        `fn` gets a `Session`, or with `direct=True` a `DirectTx` (prebuilt statements only).
 
         A connection lost while `fn` runs (the server restarted, a stale pooled connection)
         rolls the whole transaction back, so running it again cannot write anything twice. A
         connection lost during COMMIT leaves the outcome unknown: that is never retried.
         """
         attempt = 0
+        opener = self.direct_session if direct else self.session
         while True:
             committing = False
             try:
-                with self.session(write=write) as session:
+                with opener(write=write) as session:
                     result = fn(session)
                     committing = True
                 return result
@@ -162,17 +197,43 @@ class Database:
                 attempt += 1
                 log.warning("database connection lost; retrying once: %s", e)
 
-    def server_now(self, session: Session) -> datetime:
+    def server_now(self, session: Session | DirectTx) -> datetime:
         """The database server's clock (PostgreSQL); the PC's clock for SQLite."""
         if self.is_postgresql:
-            value = session.execute(text("SELECT now()")).scalar_one()
+            value = session.execute(_NOW).scalar_one()
             return value.astimezone(UTC)
         return datetime.now(UTC)
 
     def ping(self) -> None:
         """Raise DatabaseUnavailable unless the database answers."""
         with self.session(write=False) as s:
-            s.execute(text("SELECT 1"))
+            s.execute(_PING)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _readable_errors() -> Iterator[None]:
+    """Database failures as `DatabaseUnavailable` with a readable reason."""
+    try:
+        yield
+    except HallqError:
+        raise
+    except OperationalError as e:
+        raise DatabaseUnavailable(describe_db_error(e), code="db_unavailable") from e
+    except DBAPIError as e:
+        if is_disconnect(e):
+            raise DatabaseUnavailable(describe_db_error(e), code="db_unavailable") from e
+        raise
+
+
+def _rollback_quietly(dbapi_conn: Any, sqlite: bool) -> None:
+    try:
+        if sqlite:
+            if dbapi_conn.in_transaction:
+                dbapi_conn.execute("ROLLBACK")
+        else:
+            dbapi_conn.rollback()
+    except Exception:  # noqa: BLE001 — the original error is what matters
+        log.debug("rollback failed", exc_info=True)

@@ -32,6 +32,7 @@ from common import estimates, sql, tokens
 from common.clock import Clock
 from common.config import FEEDBACK_CATEGORIES, HallSettings
 from common.db import Database
+from common.direct import DirectTx
 from common.errors import BadInput, NothingToDo, Refused
 from common.hall import hall_id_for, load_settings
 from common.models import (
@@ -220,6 +221,11 @@ class _Current:
         return dataclasses.replace(self.view, **changes)
 
 
+class _NeedsSession(Exception):
+    """Raised inside a direct transaction whose work needs a `Session`: it is rolled back and
+    run again through one."""
+
+
 def parse_label(label: str) -> str:
     cleaned = label.strip().upper()
     if not cleaned or len(cleaned) > 16 or not cleaned.isalnum():
@@ -277,7 +283,7 @@ class QueueEngine:
         self._closed_through: date | None = None
         self._counter_upsert: dict[Any, Any] = {}
         self._staff_cache: dict[int, tuple[str, str]] = {}
-        self._groups_cache: dict[int, list[list[int]]] = {}
+        self._ranks_cache: dict[int, list[int]] = {}
         self._handling_cache: dict[tuple[date, int], tuple[float, float]] = {}
 
     # -- settings and time
@@ -300,7 +306,7 @@ class QueueEngine:
         with self._settings_lock:
             self._settings = None
             self._staff_cache.clear()
-            self._groups_cache.clear()
+            self._ranks_cache.clear()
             self._handling_cache.clear()
         return self.settings
 
@@ -311,6 +317,17 @@ class QueueEngine:
         """
         self.settings  # noqa: B018
         return self.db.transaction(run, write=write)
+
+    def _direct(self, run: Any) -> Any:
+        """Run a hot action (issue, call, recall, start, finish, no-show) as one transaction on
+        the bare driver connection (`common.direct`): on SQLite the write lock is then held
+        for the database work alone. The rare first action of a service day, which closes the
+        earlier days, runs through a `Session` instead."""
+        self.settings  # noqa: B018
+        try:
+            return self.db.transaction(run, direct=True)
+        except _NeedsSession:
+            return self.db.transaction(run)
 
     def now(self, session: Session | None = None) -> datetime:
         if self.clock is not None:
@@ -329,6 +346,8 @@ class QueueEngine:
         now = self.now(s)
         day = self.service_day(now)
         if self._closed_through is None or self._closed_through < day - timedelta(days=1):
+            if isinstance(s, DirectTx):
+                raise _NeedsSession
             self._close_days_before(s, day, now)
         return now, day
 
@@ -644,7 +663,7 @@ class QueueEngine:
                 tokens.qr_payload(self.settings.qr_base_url, token),
             )
 
-        return self.transaction(run)
+        return self._direct(run)
 
     def mark_printed(self, ticket_id: int, ok: bool, message: str = "", device: str = "") -> None:
         """Record whether a ticket's print worked; a failure becomes a staff alert."""
@@ -745,15 +764,13 @@ class QueueEngine:
                 code="window_busy",
             )
 
-    def _window_groups(self, s: Session, window_id: int) -> list[list[int]]:
-        """The window's services grouped by rank, primary first (cached; see refresh_settings)."""
-        groups = self._groups_cache.get(window_id)
-        if groups is None:
-            by_rank: dict[int, list[int]] = {}
-            for rank, service_id in s.execute(sql.WINDOW_SERVICE_RANKS, {"window_id": window_id}):
-                by_rank.setdefault(rank, []).append(service_id)
-            groups = self._groups_cache[window_id] = [by_rank[r] for r in sorted(by_rank)]
-        return groups
+    def _window_ranks(self, s: Session, window_id: int) -> list[int]:
+        """The ranks of the window's services, primary first (cached; see refresh_settings)."""
+        ranks = self._ranks_cache.get(window_id)
+        if ranks is None:
+            found = s.execute(sql.WINDOW_RANKS, {"window_id": window_id}).scalars().all()
+            ranks = self._ranks_cache[window_id] = list(found)
+        return ranks
 
     def _pick_next(self, s: Session, win: Any, day: date, now: datetime) -> Any | None:
         """The ticket `win` should call now, locked on PostgreSQL (SKIP LOCKED).
@@ -769,14 +786,14 @@ class QueueEngine:
         groups: list[tuple[Any, Any, dict[str, Any]]] = [
             (sql.OLDEST_SENT_HERE, sql.OLDEST_PRIORITY_SENT_HERE, base)
         ] + [
-            (sql.OLDEST_IN_SERVICES, sql.OLDEST_PRIORITY_IN_SERVICES, {**base, "service_ids": ids})
-            for ids in self._window_groups(s, win.id)
+            (sql.OLDEST_IN_SERVICES, sql.OLDEST_PRIORITY_IN_SERVICES, {**base, "rank": rank})
+            for rank in self._window_ranks(s, win.id)
         ]
         fallback = None
         for oldest_stmt, priority_stmt, params in groups:
             if lock:
-                oldest_stmt = oldest_stmt.with_for_update(of=sql.T, skip_locked=True)
-                priority_stmt = priority_stmt.with_for_update(of=sql.T, skip_locked=True)
+                oldest_stmt = sql.LOCKED[oldest_stmt]
+                priority_stmt = sql.LOCKED[priority_stmt]
             oldest = s.execute(oldest_stmt, params).first()
             if oldest is None:
                 continue
@@ -809,7 +826,7 @@ class QueueEngine:
                 )
             return self._call(s, row, win, staff_id, now)
 
-        return self.transaction(run)
+        return self._direct(run)
 
     def call_specific(self, window: int, label: str, staff: str | None = None) -> TicketView:
         """Call a given waiting number at `window` (指定呼叫)."""
@@ -838,7 +855,7 @@ class QueueEngine:
                 )
             return self._call(s, row, win, staff_id, now)
 
-        return self.transaction(run)
+        return self._direct(run)
 
     def recall(self, window: int) -> TicketView:
         """Call the current customer again (重呼); past the hall's recall limit it is a no-show."""
@@ -865,7 +882,7 @@ class QueueEngine:
                 )
             return self._load_view(s, ticket.id)
 
-        return self.transaction(run)
+        return self._direct(run)
 
     def start(self, window: int) -> TicketView:
         """The called customer has arrived: start handling (开始办理)."""
@@ -888,7 +905,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self.transaction(run)
+        return self._direct(run)
 
     def finish(self, window: int, outcome: str = "done") -> TicketView:
         """Finish the current customer (办结) with an outcome code."""
@@ -924,7 +941,7 @@ class QueueEngine:
             )
             return ticket.changed(status="done", finished_at=now, outcome=outcome)
 
-        return self.transaction(run)
+        return self._direct(run)
 
     def _no_show(self, s: Session, ticket: Any, win: Any, now: datetime, reason: str) -> None:
         s.execute(sql.NO_SHOW, {"ticket_id": ticket.id, "now": now})
@@ -951,7 +968,7 @@ class QueueEngine:
             self._no_show(s, ticket, win, now, reason="by_hand")
             return ticket.changed(status="no_show", finished_at=now)
 
-        return self.transaction(run)
+        return self._direct(run)
 
     def transfer(
         self,

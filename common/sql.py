@@ -161,9 +161,15 @@ _OLDEST = (
     .order_by(T.c.queue_at, T.c.id)
     .limit(1)
 )
+# The window's services of one rank, as a subquery: the SQL text stays the same whatever the
+# window serves, so the statement is compiled once (common.direct).
 _IN_SERVICES = (
     T.c.target_window_id.is_(None),
-    T.c.service_id.in_(bindparam("service_ids", expanding=True)),
+    T.c.service_id.in_(
+        select(WS.c.service_id).where(
+            WS.c.window_id == bindparam("window_id"), WS.c.rank == bindparam("rank")
+        )
+    ),
 )
 _SENT_HERE = (T.c.target_window_id == bindparam("window_id"),)
 # An equality IN (not `!= 'none'`) lets the planner seek ix_tickets_waiting per kind.
@@ -176,8 +182,21 @@ _OLDEST_FEW = _OLDEST.order_by(None).order_by(func.coalesce(T.c.queue_at, T.c.qu
 OLDEST_PRIORITY_IN_SERVICES = _OLDEST_FEW.where(*_WAITING, *_IN_SERVICES, *_PRIORITY)
 OLDEST_SENT_HERE = _OLDEST.where(*_WAITING, *_SENT_HERE)
 OLDEST_PRIORITY_SENT_HERE = _OLDEST_FEW.where(*_WAITING, *_SENT_HERE, *_PRIORITY)
-WINDOW_SERVICE_RANKS = select(WS.c.rank, WS.c.service_id).where(
-    WS.c.window_id == bindparam("window_id")
+# PostgreSQL: the probes lock the ticket they return and skip tickets other counters hold.
+LOCKED = {
+    stmt: stmt.with_for_update(of=T, skip_locked=True)
+    for stmt in (
+        OLDEST_IN_SERVICES,
+        OLDEST_PRIORITY_IN_SERVICES,
+        OLDEST_SENT_HERE,
+        OLDEST_PRIORITY_SENT_HERE,
+    )
+}
+WINDOW_RANKS = (
+    select(WS.c.rank)
+    .where(WS.c.window_id == bindparam("window_id"))
+    .group_by(WS.c.rank)
+    .order_by(WS.c.rank)
 )
 TICKET_BY_LABEL = (
     select(*_CALL_COLUMNS)

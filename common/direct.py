@@ -1,0 +1,274 @@
+"""SQLAlchemy statements run on the bare DB-API connection: the queue engine's busiest actions.
+
+A counter calls and finishes all day, and on SQLite every write holds the database's one write
+lock from `BEGIN IMMEDIATE` to `COMMIT`. SQLAlchemy's per-execution work (building the
+execution context, processing parameters, wrapping results: ~150 µs a statement here) sat
+inside that lock and capped a hall at a few hundred calls a second, whatever the number of
+counters. So the hot actions keep their statements as SQLAlchemy constructs (`common/sql.py`,
+one definition each), compiled *once* per dialect with SQLAlchemy's own bind and result
+processors, and each execution is then a plain `cursor.execute` on the pooled DB-API
+connection.
+
+`DirectTx` offers the slice of `Session` the engine uses (`execute(stmt, params)` returning
+`first/one/all/scalar_one/scalar_one_or_none/scalars/rowcount`), so the engine's code is the
+same on both paths. Driver errors are raised as SQLAlchemy's `DBAPIError` subclasses
+(`IntegrityError`, `OperationalError`, with `connection_invalidated` for a lost connection), so
+the callers' error handling is the same too.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, cast
+
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
+
+Processor = Callable[[Any], Any] | None
+
+# Statements built per call (rare paths, such as closing a day) are compiled each time; the
+# cache holds the prebuilt ones, which live as long as the process.
+_MAX_CACHED = 512
+
+
+class Prepared:
+    """One statement compiled for one dialect, with its processors, ready for the driver."""
+
+    __slots__ = (
+        "string",
+        "compiled",
+        "dynamic",
+        "positional",
+        "names",
+        "constants",
+        "processors",
+        "row_type",
+        "columns",
+        "result_processors",
+    )
+
+    def __init__(self, stmt: ClauseElement, dialect: Dialect, keys: Sequence[str] | None) -> None:
+        compiled = cast(
+            SQLCompiler, stmt.compile(dialect=dialect, column_keys=list(keys) if keys else None)
+        )
+        self.compiled = compiled
+        self.positional = bool(compiled.positional)
+        bind_processors: dict[str, Any] = dict(compiled._bind_processors)  # noqa: SLF001
+        required = {name for bp, name in compiled.bind_names.items() if bp.required}
+        # An IN list given at execution changes the SQL text each time: such statements go
+        # through SQLAlchemy's own expansion per execution (none of the hot ones do).
+        self.dynamic = any(bp.expanding and bp.required for bp in compiled.bind_names)
+        if self.dynamic:
+            self.string = ""
+            self.names: tuple[tuple[str, Processor], ...] = ()
+            self.constants: dict[str, Any] = {}
+        else:
+            state = compiled.construct_expanded_state({name: None for name in required})
+            self.string = state.statement
+            order = state.positiontup if self.positional else list(state.parameters)
+            self.names = tuple(
+                (name, None if name not in required else bind_processors.get(name))
+                for name in order or ()
+            )
+            # Values fixed in the statement (`status='called'`, `IN ('called', 'serving')`),
+            # processed once.
+            self.constants = {}
+            for name, value in state.parameters.items():
+                if name in required:
+                    continue
+                base = name.rsplit("_", 1)[0] if name not in bind_processors else name
+                proc = bind_processors.get(name) or bind_processors.get(base)
+                self.constants[name] = (
+                    proc(value) if proc is not None and value is not None else value
+                )
+        self.processors = bind_processors
+        columns = _returned_columns(stmt)
+        self.columns = columns
+        # Result processors depend on the column types the driver reports (PostgreSQL's
+        # numeric OIDs): made at the first execution.
+        self.result_processors: tuple[Processor, ...] | None = None
+        if columns is None:
+            self.row_type: Any = None
+        else:
+            keys_out = [str(k) for k in columns.keys()]  # noqa: SIM118 — iterating gives columns
+            self.row_type = namedtuple("Row", keys_out, rename=True)  # type: ignore[misc]
+
+    def processors_for(self, dialect: Dialect, description: Sequence[Any]) -> tuple[Processor, ...]:
+        if self.result_processors is None:
+            self.result_processors = tuple(
+                c.type.dialect_impl(dialect).result_processor(dialect, d[1])
+                for c, d in zip(self.columns, description, strict=True)
+            )
+        return self.result_processors
+
+    def bind(self, params: dict[str, Any]) -> tuple[str, Any]:
+        """The SQL text and driver parameters for one execution."""
+        if self.dynamic:
+            state = self.compiled.construct_expanded_state(params)
+            procs: dict[str, Any] = dict(state.processors)
+            if self.positional:
+                args_list = []
+                for name in state.positiontup or ():
+                    value = state.parameters[name]
+                    fn = procs.get(name)
+                    args_list.append(fn(value) if fn is not None and value is not None else value)
+                return state.statement, args_list
+            out = {}
+            for name, value in state.parameters.items():
+                fn = procs.get(name)
+                out[name] = fn(value) if fn is not None and value is not None else value
+            return state.statement, out
+        constants = self.constants
+        if self.positional:
+            args = []
+            for name, proc in self.names:
+                if name in constants:
+                    args.append(constants[name])
+                    continue
+                value = params[name]
+                args.append(proc(value) if proc is not None and value is not None else value)
+            return self.string, args
+        named = {}
+        for name, proc in self.names:
+            if name in constants:
+                named[name] = constants[name]
+                continue
+            value = params[name]
+            named[name] = proc(value) if proc is not None and value is not None else value
+        return self.string, named
+
+    def make_rows(self, processors: tuple[Processor, ...], raw_rows: list[Any]) -> list[Any]:
+        make = self.row_type._make
+        if not any(processors):
+            return [make(r) for r in raw_rows]
+        return [
+            make(
+                value if proc is None or value is None else proc(value)
+                for proc, value in zip(processors, raw, strict=True)
+            )
+            for raw in raw_rows
+        ]
+
+
+def _returned_columns(stmt: Any) -> Any:
+    if hasattr(stmt, "selected_columns") and not hasattr(stmt, "table"):
+        return stmt.selected_columns
+    returning = getattr(stmt, "_returning", ())
+    return stmt.exported_columns if returning else None
+
+
+class DirectResult:
+    """The rows of one execution, with the `Result` methods the engine uses."""
+
+    __slots__ = ("_rows", "rowcount")
+
+    def __init__(self, rows: list[Any], rowcount: int) -> None:
+        self._rows = rows
+        self.rowcount = rowcount
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+    def first(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def all(self) -> list[Any]:
+        return self._rows
+
+    def one(self) -> Any:
+        if len(self._rows) != 1:
+            raise LookupError(f"expected one row, got {len(self._rows)}")
+        return self._rows[0]
+
+    def one_or_none(self) -> Any:
+        if len(self._rows) > 1:
+            raise LookupError(f"expected at most one row, got {len(self._rows)}")
+        return self._rows[0] if self._rows else None
+
+    def scalar_one(self) -> Any:
+        return self.one()[0]
+
+    def scalar_one_or_none(self) -> Any:
+        row = self.one_or_none()
+        return None if row is None else row[0]
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
+
+    def scalars(self) -> DirectResult:
+        return DirectResult([r[0] for r in self._rows], self.rowcount)
+
+
+class StatementCache:
+    """Prepared statements of one database (shared by its connections)."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.dialect = dialect
+        self._cache: dict[tuple[Any, tuple[str, ...] | None], Prepared] = {}
+
+    def get(self, stmt: ClauseElement, params: dict[str, Any]) -> Prepared:
+        # An INSERT compiles to the columns given; other statements do not depend on the keys.
+        keys = tuple(params) if getattr(stmt, "is_insert", False) else None
+        key = (stmt, keys)
+        prepared = self._cache.get(key)
+        if prepared is None:
+            prepared = Prepared(stmt, self.dialect, keys)
+            if len(self._cache) < _MAX_CACHED:
+                self._cache[key] = prepared
+        return prepared
+
+
+class DirectTx:
+    """One transaction on a DB-API connection, executing SQLAlchemy statements directly."""
+
+    def __init__(self, dbapi_conn: Any, cache: StatementCache) -> None:
+        self.dbapi_conn = dbapi_conn
+        self.cache = cache
+        self.cursor = dbapi_conn.cursor()
+        self._after_commit: list[Callable[[], None]] = []
+
+    def execute(self, stmt: Any, params: dict[str, Any] | None = None) -> DirectResult:
+        prepared = self.cache.get(stmt, params or {})
+        sql_text, args = prepared.bind(params or {})
+        cursor = self.cursor
+        try:
+            cursor.execute(sql_text, args)
+            description = cursor.description
+            rows = cursor.fetchall() if description is not None else []
+        except Exception as e:  # noqa: BLE001 — re-raised as SQLAlchemy's error classes
+            raise self.wrap(e, sql_text, args) from e
+        if prepared.row_type is not None and rows:
+            processors = prepared.processors_for(self.cache.dialect, description)
+            rows = prepared.make_rows(processors, rows)
+        return DirectResult(rows, cursor.rowcount)
+
+    def exec_driver_sql(self, sql_text: str) -> None:
+        try:
+            self.cursor.execute(sql_text)
+        except Exception as e:  # noqa: BLE001
+            raise self.wrap(e, sql_text, ()) from e
+
+    def wrap(self, error: Exception, statement: str, params: Any) -> Exception:
+        dialect = self.cache.dialect
+        dbapi = dialect.loaded_dbapi
+        if not isinstance(error, dbapi.Error):
+            return error
+        invalidated = bool(dialect.is_disconnect(error, self.dbapi_conn, self.cursor))
+        return DBAPIError.instance(
+            statement,
+            params,
+            error,
+            dbapi.Error,
+            connection_invalidated=invalidated,
+            dialect=dialect,
+        )
+
+    def after_commit(self, fn: Callable[[], None]) -> None:
+        self._after_commit.append(fn)
+
+    def committed(self) -> None:
+        for fn in self._after_commit:
+            fn()

@@ -1,0 +1,192 @@
+"""Statements run on the bare driver (common.direct) behave as through a SQLAlchemy Session."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+
+from common import sql
+from common.db import Database
+from common.direct import DirectTx
+from common.engine import QueueEngine
+from common.errors import DatabaseUnavailable
+from common.models import Event, Ticket
+
+
+def _both(db: Database, stmt, params, *, write: bool = False):
+    via_session = db.transaction(lambda s: [tuple(r) for r in s.execute(stmt, params)], write=write)
+    via_driver = db.transaction(
+        lambda s: [tuple(r) for r in s.execute(stmt, params)], write=write, direct=True
+    )
+    return via_session, via_driver
+
+
+def test_reads_give_the_same_rows_and_types(database, hall_code, clock):
+    engine = QueueEngine(database, hall_code, clock=clock)
+    engine.issue("A")
+    engine.issue("A", priority="elderly")
+    clock.advance(minutes=1)
+    called = engine.call_next(1, staff="1001")
+    engine.start(1)
+    day = engine.service_day(clock.now())
+    checks = [
+        (sql.WINDOW_AND_CURRENT, {"hall_id": engine.hall_id, "number": 1}),
+        (sql.WINDOW_AND_CURRENT, {"hall_id": engine.hall_id, "number": 2}),
+        (sql.TICKET_BY_ID, {"ticket_id": called.id}),
+        (
+            sql.OLDEST_IN_SERVICES,
+            {"hall_id": engine.hall_id, "day": day, "window_id": 1, "rank": 1},
+        ),
+        (sql.WINDOW_RANKS, {"window_id": 1}),
+        (sql.STAFF_BY_ID, {"staff_id": 1}),
+    ]
+    for stmt, params in checks:
+        via_session, via_driver = _both(database, stmt, params)
+        assert via_driver == via_session
+    row = database.transaction(
+        lambda s: s.execute(sql.TICKET_BY_ID, {"ticket_id": called.id}).one(), direct=True
+    )
+    assert row.label == called.label and row.status == "serving"
+    assert row.issued_at.tzinfo is not None and row.issued_at == called.issued_at
+    assert row.day == day and isinstance(row.printed, bool | None)
+
+
+def test_writes_read_back_through_a_session(database, hall_code, clock):
+    engine = QueueEngine(database, hall_code, clock=clock)
+    at = datetime(2026, 3, 2, 1, 2, 3, 456789, tzinfo=UTC)
+
+    def write(s: DirectTx) -> None:
+        assert isinstance(s, DirectTx)
+        s.execute(
+            sql.EVENT,
+            {
+                "hall_id": engine.hall_id,
+                "at": at,
+                "kind": "device",
+                "ticket_id": None,
+                "window_id": None,
+                "staff_id": None,
+                "service_id": None,
+                "details": {"名称": "取号机", "n": 1},
+            },
+        )
+
+    database.transaction(write, direct=True)
+    back = database.transaction(
+        lambda s: s.execute(
+            select(Event.at, Event.details).where(
+                Event.hall_id == engine.hall_id, Event.kind == "device"
+            )
+        ).one(),
+        write=False,
+    )
+    assert back.at == at
+    assert back.details == {"名称": "取号机", "n": 1}
+
+
+def test_a_failing_direct_transaction_writes_nothing(database, hall_code, clock):
+    engine = QueueEngine(database, hall_code, clock=clock)
+    engine.issue("A")
+
+    def half(s: DirectTx) -> None:
+        s.execute(
+            sql.EVENT,
+            {
+                "hall_id": engine.hall_id,
+                "at": clock.now(),
+                "kind": "device",
+                "ticket_id": None,
+                "window_id": None,
+                "staff_id": None,
+                "service_id": None,
+                "details": None,
+            },
+        )
+        raise RuntimeError("boom")
+
+    count = lambda: database.transaction(  # noqa: E731
+        lambda s: len(s.execute(select(Event.id).where(Event.kind == "device")).all()), write=False
+    )
+    before = count()
+    with pytest.raises(RuntimeError):
+        database.transaction(half, direct=True)
+    assert count() == before
+    # The connection went back to the pool clean: the next action works.
+    assert engine.issue("A").ticket.label == "A002"
+
+
+def test_driver_errors_are_sqlalchemys(database, hall_code, clock):
+    engine = QueueEngine(database, hall_code, clock=clock)
+    issued = engine.issue("A").ticket
+    duplicate = {
+        c.key: getattr(r, c.key)
+        for r in [
+            database.transaction(
+                lambda s: s.execute(select(Ticket).where(Ticket.id == issued.id)).scalar_one(),
+                write=False,
+            )
+        ]
+        for c in Ticket.__table__.columns
+        if c.key != "id"
+    }
+    stmt = insert(Ticket.__table__)
+    with pytest.raises(IntegrityError):
+        database.transaction(lambda s: s.execute(stmt, duplicate), direct=True)
+    # A window holds one current ticket: the unique index's refusal is the engine's Refused.
+    engine.call_next(1)
+    assert engine.window_state(1).current.label == issued.label
+
+
+def test_direct_sqlite_writes_take_the_lock_at_begin(sqlite_url):
+    db = Database(sqlite_url)
+    other = sqlite3.connect(make_url(sqlite_url).database, timeout=0, isolation_level=None)
+    try:
+
+        def check(s: DirectTx) -> None:
+            s.execute(sql.STAFF_BY_ID, {"staff_id": 1})  # a read: the lock is already held
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+
+        db.transaction(check, direct=True)
+        other.execute("BEGIN IMMEDIATE")  # released at COMMIT
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+        db.dispose()
+
+
+def test_a_locked_database_is_one_clear_error_on_the_direct_path(sqlite_url, monkeypatch):
+    from common import db as db_module
+
+    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    db = Database(sqlite_url)
+    holder = sqlite3.connect(make_url(sqlite_url).database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseUnavailable, match="locked"):
+            db.transaction(lambda s: None, direct=True)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        db.dispose()
+
+
+def test_after_commit_hooks_run_only_on_commit(database):
+    ran: list[str] = []
+
+    def ok(s: DirectTx) -> None:
+        s.after_commit(lambda: ran.append("ok"))
+
+    def refused(s: DirectTx) -> None:
+        s.after_commit(lambda: ran.append("refused"))
+        raise ValueError("no")
+
+    database.transaction(ok, direct=True)
+    with pytest.raises(ValueError):
+        database.transaction(refused, direct=True)
+    assert ran == ["ok"]
