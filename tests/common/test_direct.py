@@ -190,3 +190,20 @@ def test_after_commit_hooks_run_only_on_commit(database):
     with pytest.raises(ValueError):
         database.transaction(refused, direct=True)
     assert ran == ["ok"]
+
+
+def test_a_writing_process_checkpoints_in_the_background(sqlite_url, clock):
+    import time
+
+    db = Database(sqlite_url)
+    engine = QueueEngine(db, "main", clock=clock)
+    for _ in range(20):
+        engine.issue("A")
+    checkpointer = db._checkpointer
+    assert checkpointer is not None and checkpointer.is_alive()
+    deadline = time.monotonic() + 5
+    while not (checkpointer.last_log > 0 and checkpointer.last_done == checkpointer.last_log):
+        assert time.monotonic() < deadline, "the log was not copied into the database"
+        time.sleep(0.02)
+    db.dispose()
+    assert not checkpointer.is_alive()
