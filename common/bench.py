@@ -291,67 +291,82 @@ def _raw_sqlite_worker(
 def _raw_pg_worker(
     conninfo: str, hall_id: int, window_id: int, day: str, seconds: float, gate: _Gate, out: Any
 ) -> None:
-    """The same call and finish transactions, written directly with psycopg."""
+    """The same call and finish transactions, written directly with psycopg.
+
+    The same statements as the engine: the window locked (reading the server's clock), then
+    read; the probes one by one, each locking what it returns; the call and its event.
+    Finishing: the window, then the update and its event. Without psycopg's pipeline mode,
+    which the engine uses to save round trips: on a machine whose CPUs are the limit it
+    costs more than it saves, and the ceiling is the faster way.
+    """
     import psycopg
     from psycopg.types.json import Jsonb
 
     conn = psycopg.connect(conninfo)
+    waiting = "hall_id = %s AND day = %s AND status = 'waiting'"
+    in_rank = (
+        "target_window_id IS NULL AND service_id IN "
+        "(SELECT service_id FROM window_services WHERE window_id = %s AND rank = 0)"
+    )
+    priority = "priority IN ('elderly', 'disabled', 'military', 'pregnant', 'vip', 'appointment')"
+    locked = "LIMIT 1 FOR UPDATE SKIP LOCKED"
+
+    def open_window() -> Any:
+        lock = conn.execute("SELECT id, now() FROM windows WHERE id = %s FOR UPDATE", (window_id,))
+        now = lock.fetchone()[1]  # type: ignore[index]
+        conn.execute(
+            "SELECT w.paused, t.id FROM windows w LEFT JOIN tickets t ON t.window_id = w.id "
+            "AND t.status IN ('called', 'serving') WHERE w.id = %s",
+            (window_id,),
+        ).fetchone()
+        return now
+
     calls = empty = 0
     deadline = gate.wait() + seconds
     while time.time() < deadline:
-        with conn.transaction():
-            now = conn.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
-            conn.execute("SELECT id, paused FROM windows WHERE id = %s FOR UPDATE", (window_id,))
-            conn.execute(
-                "SELECT id FROM tickets WHERE window_id = %s AND status IN ('called', 'serving')",
-                (window_id,),
-            ).fetchone()
-            conn.execute(
-                "SELECT id FROM tickets WHERE hall_id = %s AND day = %s AND status = 'waiting' "
-                "AND target_window_id = %s ORDER BY queue_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
-                (hall_id, day, window_id),
-            ).fetchone()
-            row = conn.execute(
-                "SELECT id FROM tickets WHERE hall_id = %s AND day = %s AND status = 'waiting' "
-                "AND target_window_id IS NULL AND service_id IN "
-                "(SELECT service_id FROM window_services WHERE window_id = %s) "
-                "ORDER BY queue_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
-                (hall_id, day, window_id),
-            ).fetchone()
-            conn.execute(
-                "SELECT id FROM tickets WHERE hall_id = %s AND day = %s AND status = 'waiting' "
-                "AND target_window_id IS NULL AND service_id IN "
-                "(SELECT service_id FROM window_services WHERE window_id = %s) "
-                "AND priority IN ('elderly', 'disabled', 'military', 'pregnant', 'vip', "
-                "'appointment') ORDER BY queue_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
-                (hall_id, day, window_id),
-            ).fetchone()
-            if row is None:
-                empty += 1
-                continue
-            conn.execute(
-                "UPDATE tickets SET status = 'called', window_id = %s, called_at = %s, "
-                "first_called_at = COALESCE(first_called_at, %s) WHERE id = %s",
-                (window_id, now, now, row[0]),
-            )
-            conn.execute(
-                "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
-                "VALUES (%s, %s, 'called', %s, %s, %s)",
-                (hall_id, now, row[0], window_id, Jsonb({"window": window_id})),
-            )
+        now = open_window()
+        conn.execute(
+            f"SELECT id FROM tickets WHERE {waiting} AND target_window_id = %s "
+            f"ORDER BY queue_at, id {locked}",
+            (hall_id, day, window_id),
+        ).fetchone()
+        row = conn.execute(
+            f"SELECT id FROM tickets WHERE {waiting} AND {in_rank} ORDER BY queue_at, id {locked}",
+            (hall_id, day, window_id),
+        ).fetchone()
+        conn.execute(
+            f"SELECT id FROM tickets WHERE {waiting} AND {in_rank} AND {priority} "
+            f"ORDER BY coalesce(queue_at, queue_at), id {locked}",
+            (hall_id, day, window_id),
+        ).fetchone()
+        if row is None:
+            conn.commit()
+            empty += 1
+            continue
+        conn.execute(
+            "UPDATE tickets SET status = 'called', window_id = %s, called_at = %s, "
+            "first_called_at = COALESCE(first_called_at, %s), wait_s = COALESCE(wait_s, 1.0) "
+            "WHERE id = %s",
+            (window_id, now, now, row[0]),
+        )
+        conn.execute(
+            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
+            "VALUES (%s, %s, 'called', %s, %s, %s)",
+            (hall_id, now, row[0], window_id, Jsonb({"window": window_id})),
+        )
+        conn.commit()
         calls += 1
-        with conn.transaction():
-            now = conn.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
-            conn.execute("SELECT id, paused FROM windows WHERE id = %s FOR UPDATE", (window_id,))
-            conn.execute(
-                "UPDATE tickets SET status = 'done', finished_at = %s, handling_s = 1.0 WHERE id = %s",
-                (now, row[0]),
-            )
-            conn.execute(
-                "INSERT INTO events (hall_id, at, kind, ticket_id, window_id) "
-                "VALUES (%s, %s, 'finished', %s, %s)",
-                (hall_id, now, row[0], window_id),
-            )
+        now = open_window()
+        conn.execute(
+            "UPDATE tickets SET status = 'done', finished_at = %s, handling_s = 1.0 WHERE id = %s",
+            (now, row[0]),
+        )
+        conn.execute(
+            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
+            "VALUES (%s, %s, 'finished', %s, %s, %s)",
+            (hall_id, now, row[0], window_id, Jsonb({"window": window_id})),
+        )
+        conn.commit()
     conn.close()
     out.put({"calls": calls, "empty": empty})
 

@@ -195,7 +195,11 @@ class Database:
             try:
                 dbapi_conn = proxied.driver_connection
                 assert dbapi_conn is not None
-                tx = DirectTx(dbapi_conn, self._statements)
+                tx = DirectTx(
+                    dbapi_conn,
+                    self._statements,
+                    pipeline=self.is_postgresql,
+                )
                 try:
                     if self.is_sqlite:
                         if write and self._checkpointer is None:
@@ -205,10 +209,7 @@ class Database:
                     if self.is_sqlite:
                         tx.exec_driver_sql("COMMIT")
                     else:
-                        try:
-                            dbapi_conn.commit()
-                        except Exception as e:  # noqa: BLE001
-                            raise tx.wrap(e, "COMMIT", ()) from e
+                        tx.commit()
                 except BaseException as e:
                     if isinstance(e, DBAPIError) and e.connection_invalidated:
                         proxied.invalidate(e)
@@ -254,7 +255,8 @@ class Database:
     def server_now(self, session: Session | DirectTx) -> datetime:
         """The database server's clock (PostgreSQL); the PC's clock for SQLite."""
         if self.is_postgresql:
-            value = session.execute(_NOW).scalar_one()
+            known = getattr(session, "server_now", None)
+            value = known if known is not None else session.execute(_NOW).scalar_one()
             return value.astimezone(UTC)
         return datetime.now(UTC)
 

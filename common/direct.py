@@ -222,15 +222,38 @@ class StatementCache:
 
 
 class DirectTx:
-    """One transaction on a DB-API connection, executing SQLAlchemy statements directly."""
+    """One transaction on a DB-API connection, executing SQLAlchemy statements directly.
 
-    def __init__(self, dbapi_conn: Any, cache: StatementCache) -> None:
+    On PostgreSQL every statement is a round trip, so a transaction can send several at once
+    (psycopg's pipeline mode; the server still runs them one after another, each seeing what
+    the previous one did):
+
+    - `execute_all` sends statements together and returns all their results;
+    - `defer` holds a write whose result nobody reads (an event row, a status update) and
+      sends it with the next statement or with COMMIT.
+
+    On SQLite, which has no round trips, all of them simply run in order.
+    """
+
+    def __init__(
+        self,
+        dbapi_conn: Any,
+        cache: StatementCache,
+        *,
+        pipeline: bool = False,
+    ) -> None:
         self.dbapi_conn = dbapi_conn
         self.cache = cache
         self.cursor = dbapi_conn.cursor()
+        self.pipeline = pipeline
+        self._deferred: list[tuple[Prepared, str, Any]] = []
         self._after_commit: list[Callable[[], None]] = []
+        # The server's clock as read with the first statements (PostgreSQL), when known.
+        self.server_now: Any = None
 
     def execute(self, stmt: Any, params: dict[str, Any] | None = None) -> DirectResult:
+        if self._deferred:
+            return self.execute_all([(stmt, params or {})])[0]
         prepared = self.cache.get(stmt, params or {})
         sql_text, args = prepared.bind(params or {})
         cursor = self.cursor
@@ -240,10 +263,100 @@ class DirectTx:
             rows = cursor.fetchall() if description is not None else []
         except Exception as e:  # noqa: BLE001 — re-raised as SQLAlchemy's error classes
             raise self.wrap(e, sql_text, args) from e
+        return self._result(prepared, description, rows, cursor.rowcount)
+
+    def _result(
+        self, prepared: Prepared, description: Any, rows: list[Any], rowcount: int
+    ) -> DirectResult:
         if prepared.row_type is not None and rows:
             processors = prepared.processors_for(self.cache.dialect, description)
             rows = prepared.make_rows(processors, rows)
-        return DirectResult(rows, cursor.rowcount)
+        return DirectResult(rows, rowcount)
+
+    def execute_all(self, statements: Sequence[tuple[Any, dict[str, Any]]]) -> list[DirectResult]:
+        """Run statements in order and return their results: one round trip on PostgreSQL."""
+        bound: list[tuple[Prepared, str, Any]] = []
+        sql_text: str = ""
+        args: Any = ()
+        for stmt, params in statements:
+            prepared = self.cache.get(stmt, params)
+            bound.append((prepared, *prepared.bind(params)))
+        if not self.pipeline:
+            self._flush_sequentially()
+            out = []
+            for prepared, sql_text, args in bound:
+                try:
+                    self.cursor.execute(sql_text, args)
+                    description = self.cursor.description
+                    rows = self.cursor.fetchall() if description is not None else []
+                except Exception as e:  # noqa: BLE001
+                    raise self.wrap(e, sql_text, args) from e
+                out.append(self._result(prepared, description, rows, self.cursor.rowcount))
+            return out
+        deferred, self._deferred = self._deferred, []
+        conn = self.dbapi_conn
+        try:
+            with conn.pipeline():
+                for _, sql_text, args in deferred:
+                    conn.cursor().execute(sql_text, args)
+                cursors = []
+                for _, sql_text, args in bound:
+                    cursor = conn.cursor()
+                    cursor.execute(sql_text, args)
+                    cursors.append(cursor)
+            out = []
+            for (prepared, _, _), cursor in zip(bound, cursors, strict=True):
+                description = cursor.description
+                rows = cursor.fetchall() if description is not None else []
+                out.append(self._result(prepared, description, rows, cursor.rowcount))
+            return out
+        except Exception as e:  # noqa: BLE001
+            raise self.wrap(e, sql_text, args) from e
+
+    def defer(self, stmt: Any, params: dict[str, Any]) -> None:
+        """A write whose result is not needed: sent with the next statement or the COMMIT."""
+        prepared = self.cache.get(stmt, params)
+        if not self.pipeline:
+            sql_text, args = prepared.bind(params)
+            try:
+                self.cursor.execute(sql_text, args)
+            except Exception as e:  # noqa: BLE001
+                raise self.wrap(e, sql_text, args) from e
+            return
+        self._deferred.append((prepared, *prepared.bind(params)))
+
+    def _flush_sequentially(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        for _, sql_text, args in deferred:
+            try:
+                self.cursor.execute(sql_text, args)
+            except Exception as e:  # noqa: BLE001
+                raise self.wrap(e, sql_text, args) from e
+
+    def commit(self) -> None:
+        """COMMIT, sending the deferred writes with it (PostgreSQL)."""
+        conn = self.dbapi_conn
+        if not self.pipeline:
+            self._flush_sequentially()
+            try:
+                conn.commit()
+            except Exception as e:  # noqa: BLE001
+                raise self.wrap(e, "COMMIT", ()) from e
+            return
+        deferred, self._deferred = self._deferred, []
+        sql_text: str = "COMMIT"
+        args: Any = ()
+        try:
+            if deferred:
+                with conn.pipeline():
+                    for _, sql_text, args in deferred:
+                        conn.cursor().execute(sql_text, args)
+                    sql_text, args = "COMMIT", ()
+                    conn.commit()
+            else:
+                conn.commit()
+        except Exception as e:  # noqa: BLE001
+            raise self.wrap(e, sql_text, args) from e
 
     def exec_driver_sql(self, sql_text: str) -> None:
         try:

@@ -221,6 +221,14 @@ class _Current:
         return dataclasses.replace(self.view, **changes)
 
 
+def _write(s: Session | DirectTx, stmt: Any, params: dict[str, Any]) -> None:
+    """A write whose result is not read: on the direct path it goes with the next round trip."""
+    if isinstance(s, DirectTx):
+        s.defer(stmt, params)
+    else:
+        s.execute(stmt, params)
+
+
 class _NeedsSession(Exception):
     """Raised inside a direct transaction whose work needs a `Session`: it is rolled back and
     run again through one."""
@@ -351,6 +359,22 @@ class QueueEngine:
             self._close_days_before(s, day, now)
         return now, day
 
+    def _open_window(self, s: Session, number: int) -> tuple[Any, datetime, date]:
+        """`_begin` and `_window` for an action at a window.
+
+        On the direct path the window comes first: on PostgreSQL its lock also reads the
+        server's clock, a round trip less. A direct transaction that has to close earlier
+        days stops there (nothing written yet) and runs again through a Session, where the
+        close comes first and the window is read after it.
+        """
+        if isinstance(s, DirectTx):
+            win = self._window(s, number)
+            now, day = self._begin(s)
+        else:
+            now, day = self._begin(s)
+            win = self._window(s, number)
+        return win, now, day
+
     def _event(
         self,
         s: Session,
@@ -363,7 +387,8 @@ class QueueEngine:
         service_id: int | None = None,
         **details: Any,
     ) -> None:
-        s.execute(
+        _write(
+            s,
             sql.EVENT,
             {
                 "hall_id": self.hall_id,
@@ -447,8 +472,20 @@ class QueueEngine:
         if lock and self.db.is_postgresql:
             # Lock first, read after: a locking read that waited for another PC's action on this
             # window would re-read the window's row but return the ticket as it was before.
-            s.execute(sql.LOCK_WINDOW, params)
-        row = s.execute(sql.WINDOW_AND_CURRENT, params).first()
+            # Sent together (one round trip), the server still runs the read after the lock.
+            if isinstance(s, DirectTx):
+                locked, result = s.execute_all(
+                    [(sql.LOCK_WINDOW, params), (sql.WINDOW_AND_CURRENT, params)]
+                )
+                found = locked.first()
+                if found is not None:
+                    s.server_now = found.now
+            else:
+                s.execute(sql.LOCK_WINDOW, params)
+                result = s.execute(sql.WINDOW_AND_CURRENT, params)
+            row = result.first()
+        else:
+            row = s.execute(sql.WINDOW_AND_CURRENT, params).first()
         if row is None:
             raise BadInput(
                 f"没有 {number} 号窗口 / unknown window: {number}", code="unknown_window"
@@ -815,8 +852,7 @@ class QueueEngine:
         """
 
         def run(s: Session) -> TicketView:
-            now, day = self._begin(s)
-            win = self._window(s, window)
+            win, now, day = self._open_window(s, window)
             self._check_can_call(s, win)
             staff_id = self._staff_id(s, staff, win)
             row = self._pick_next(s, win, day, now)
@@ -833,8 +869,7 @@ class QueueEngine:
         wanted = parse_label(label)
 
         def run(s: Session) -> TicketView:
-            now, day = self._begin(s)
-            win = self._window(s, window)
+            win, now, day = self._open_window(s, window)
             self._check_can_call(s, win)
             staff_id = self._staff_id(s, staff, win)
             query = sql.TICKET_BY_LABEL_FOR_UPDATE if self.db.is_postgresql else sql.TICKET_BY_LABEL
@@ -861,13 +896,12 @@ class QueueEngine:
         """Call the current customer again (重呼); past the hall's recall limit it is a no-show."""
 
         def run(s: Session) -> TicketView:
-            now, _ = self._begin(s)
-            win = self._window(s, window)
+            win, now, _ = self._open_window(s, window)
             ticket = self._require_current(s, win, ("called",))
             if ticket.recall_count >= self.settings.recall_limit:
                 self._no_show(s, ticket, win, now, reason="recall_limit")
             else:
-                s.execute(sql.RECALL, {"ticket_id": ticket.id, "now": now})
+                _write(s, sql.RECALL, {"ticket_id": ticket.id, "now": now})
                 self._event(
                     s,
                     "recalled",
@@ -888,10 +922,9 @@ class QueueEngine:
         """The called customer has arrived: start handling (开始办理)."""
 
         def run(s: Session) -> TicketView:
-            now, _ = self._begin(s)
-            win = self._window(s, window)
+            win, now, _ = self._open_window(s, window)
             ticket = self._require_current(s, win, ("called",))
-            s.execute(sql.START, {"ticket_id": ticket.id, "now": now})
+            _write(s, sql.START, {"ticket_id": ticket.id, "now": now})
             self._event(
                 s,
                 "started",
@@ -912,13 +945,13 @@ class QueueEngine:
         outcome = outcome.strip()[:40] or "done"
 
         def run(s: Session) -> TicketView:
-            now, _ = self._begin(s)
-            win = self._window(s, window)
+            win, now, _ = self._open_window(s, window)
             ticket = self._require_current(s, win, ("called", "serving"))
             began = ticket.started_at or ticket.called_at or now
             # This PC's own finishes refresh its estimates at once; others' within the TTL.
             self._handling_cache.clear()
-            s.execute(
+            _write(
+                s,
                 sql.FINISH,
                 {
                     "ticket_id": ticket.id,
@@ -944,7 +977,7 @@ class QueueEngine:
         return self._direct(run)
 
     def _no_show(self, s: Session, ticket: Any, win: Any, now: datetime, reason: str) -> None:
-        s.execute(sql.NO_SHOW, {"ticket_id": ticket.id, "now": now})
+        _write(s, sql.NO_SHOW, {"ticket_id": ticket.id, "now": now})
         self._event(
             s,
             "no_show",
@@ -962,8 +995,7 @@ class QueueEngine:
         """The called customer did not come (过号)."""
 
         def run(s: Session) -> TicketView:
-            now, _ = self._begin(s)
-            win = self._window(s, window)
+            win, now, _ = self._open_window(s, window)
             ticket = self._require_current(s, win, ("called",))
             self._no_show(s, ticket, win, now, reason="by_hand")
             return ticket.changed(status="no_show", finished_at=now)
@@ -1130,8 +1162,7 @@ class QueueEngine:
         """Resume calling at this window (恢复服务)."""
 
         def run(s: Session) -> WindowState:
-            now, _ = self._begin(s)
-            win = self._window(s, window)
+            win, now, _ = self._open_window(s, window)
             if not win.paused:
                 raise Refused(f"{window} 号窗口没有暂停 / window is not paused", code="not_paused")
             minutes = (now - win.paused_at).total_seconds() / 60 if win.paused_at else 0.0

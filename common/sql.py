@@ -7,7 +7,7 @@ database work itself.
 
 from __future__ import annotations
 
-from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, func, insert, literal_column, or_, select, update
 
 from common.models import (
     CURRENT_STATUSES,
@@ -51,6 +51,10 @@ WINDOW_COLUMNS = (
 CT = T.alias("current_ticket")
 CS = S.alias("current_service")
 CST = ST.alias("current_staff")
+# Written out, not bound: the condition then matches the partial index
+# ux_tickets_window_current, which holds only the tickets being served. (With bound values
+# PostgreSQL's generic plan read every ticket the window ever served, years of them.)
+_IS_CURRENT = CT.c.status.in_([literal_column(f"'{s}'") for s in CURRENT_STATUSES])
 WINDOW_AND_CURRENT = (
     select(
         *WINDOW_COLUMNS,
@@ -77,7 +81,7 @@ WINDOW_AND_CURRENT = (
         CT.c.staff_id.label("t_staff_id"),
     )
     .select_from(
-        W.outerjoin(CT, and_(CT.c.window_id == W.c.id, CT.c.status.in_(CURRENT_STATUSES)))
+        W.outerjoin(CT, and_(CT.c.window_id == W.c.id, _IS_CURRENT))
         .outerjoin(CS, CS.c.id == CT.c.service_id)
         .outerjoin(CST, CST.c.id == CT.c.staff_id)
     )
@@ -86,7 +90,7 @@ WINDOW_AND_CURRENT = (
 # PostgreSQL: lock the window's row before reading it with its current ticket (see
 # QueueEngine._window).
 LOCK_WINDOW = (
-    select(W.c.id)
+    select(W.c.id, func.now().label("now"))
     .where(W.c.hall_id == bindparam("hall_id"), W.c.number == bindparam("number"))
     .with_for_update()
 )

@@ -207,3 +207,73 @@ def test_a_writing_process_checkpoints_in_the_background(sqlite_url, clock):
         time.sleep(0.02)
     db.dispose()
     assert not checkpointer.is_alive()
+
+
+def test_batched_and_deferred_statements_keep_their_order(database, hall_code, clock):
+    """PostgreSQL sends them together (pipeline mode); SQLite runs them one by one."""
+    engine = QueueEngine(database, hall_code, clock=clock)
+    issued = engine.issue("A").ticket
+    event = {
+        "hall_id": engine.hall_id,
+        "at": clock.now(),
+        "kind": "device",
+        "ticket_id": None,
+        "window_id": None,
+        "staff_id": None,
+        "service_id": None,
+        "details": {"step": 1},
+    }
+
+    def run(s: DirectTx):
+        s.defer(sql.START, {"ticket_id": issued.id, "now": clock.now()})
+        s.defer(sql.EVENT, event)
+        # A read after deferred writes sees them.
+        first, second = s.execute_all(
+            [
+                (sql.TICKET_BY_ID, {"ticket_id": issued.id}),
+                (sql.STAFF_BY_ID, {"staff_id": -1}),
+            ]
+        )
+        s.defer(sql.EVENT, {**event, "details": {"step": 2}})
+        return first.one().status, second.first()
+
+    assert database.transaction(run, direct=True) == ("serving", None)
+    steps = database.transaction(
+        lambda s: [
+            d["step"]
+            for d in s.execute(
+                select(Event.details)
+                .where(Event.hall_id == engine.hall_id, Event.kind == "device")
+                .order_by(Event.id)
+            ).scalars()
+        ],
+        write=False,
+    )
+    assert steps == [1, 2]
+
+
+def test_a_deferred_write_that_fails_at_commit_undoes_the_transaction(database, hall_code, clock):
+    engine = QueueEngine(database, hall_code, clock=clock)
+    issued = engine.issue("A").ticket
+
+    def run(s: DirectTx):
+        s.defer(sql.START, {"ticket_id": issued.id, "now": clock.now()})
+        # An event for a hall that does not exist: the foreign key refuses it.
+        s.defer(
+            sql.EVENT,
+            {
+                "hall_id": 987654,
+                "at": clock.now(),
+                "kind": "device",
+                "ticket_id": None,
+                "window_id": None,
+                "staff_id": None,
+                "service_id": None,
+                "details": None,
+            },
+        )
+
+    with pytest.raises(IntegrityError):
+        database.transaction(run, direct=True)
+    assert engine.find_ticket(issued.label).status == "waiting"
+    assert engine.issue("A").ticket.label == "A002"
