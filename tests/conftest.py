@@ -56,8 +56,9 @@ def pg_server_url() -> Iterator[str]:
     url = make_url(base).set(drivername="postgresql")
     name = f"hallq_test_{uuid.uuid4().hex[:10]}"
     try:
-        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
-                             connect_timeout=5) as conn:
+        with psycopg.connect(
+            url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
     except psycopg.Error as e:
         _pg_unavailable(f"cannot reach {url.render_as_string()}: {e}")

@@ -41,7 +41,6 @@ class DummyPrinters:
         return b"".join(p.output for p in self.printers)
 
 
-
 @pytest.fixture(autouse=True)
 def _chinese_after_each_test(qapp) -> Iterator[None]:
     """A test that switches the kiosk to English must not leave the next one in English."""
