@@ -277,3 +277,19 @@ def test_a_deferred_write_that_fails_at_commit_undoes_the_transaction(database, 
         database.transaction(run, direct=True)
     assert engine.find_ticket(issued.label).status == "waiting"
     assert engine.issue("A").ticket.label == "A002"
+
+
+def test_an_in_list_given_at_execution(database, hall_code, clock):
+    from sqlalchemy import bindparam
+
+    engine = QueueEngine(database, hall_code, clock=clock)
+    ids = [engine.issue("A").ticket.id for _ in range(3)]
+    stmt = (
+        select(Ticket.label, Ticket.issued_at)
+        .where(Ticket.id.in_(bindparam("ids", expanding=True)))
+        .order_by(Ticket.id)
+    )
+    for wanted in (ids[:1], ids, []):
+        via_session, via_driver = _both(database, stmt, {"ids": wanted})
+        assert via_driver == via_session
+        assert len(via_driver) == len(wanted)
