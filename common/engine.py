@@ -229,6 +229,10 @@ def _write(s: Session | DirectTx, stmt: Any, params: dict[str, Any]) -> None:
         s.execute(stmt, params)
 
 
+class _TicketMoved(Exception):
+    """The ticket went to a window while its row was awaited: run the action again."""
+
+
 class _NeedsSession(Exception):
     """Raised inside a direct transaction whose work needs a `Session`: it is rolled back and
     run again through one."""
@@ -1199,10 +1203,24 @@ class QueueEngine:
         if self.db.is_postgresql:
             # Take the ticket's window first, in the order window actions lock, so a clerk
             # finishing this ticket and a supervisor cancelling it act one after the other.
-            if row.window_id is not None:
-                s.execute(select(Window.id).where(Window.id == row.window_id).with_for_update())
+            locked = row.window_id
+            if locked is not None:
+                s.execute(select(Window.id).where(Window.id == locked).with_for_update())
             row = s.execute(query.with_for_update()).one()
+            if row.window_id is not None and row.window_id != locked:
+                # A window called it while we waited for its row: start again, taking that
+                # window's lock first (taking it now could deadlock with the window's clerk).
+                raise _TicketMoved
         return row
+
+    def _ticket_action(self, run: Any) -> Any:
+        """Run a supervisor's action on a ticket (see `_today_ticket`)."""
+        for _ in range(4):
+            try:
+                return self.transaction(run)
+            except _TicketMoved:
+                continue
+        return self.transaction(run)
 
     def cancel(self, label: str, reason: str = "") -> TicketView:
         """Cancel today's ticket `label` (the customer left, or staff issued it by mistake)."""
@@ -1235,7 +1253,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self.transaction(run)
+        return self._ticket_action(run)
 
     def reactivate(self, label: str) -> TicketView:
         """Put today's no-show `label` back in the queue (过号重排), after the next K waiting."""
@@ -1298,7 +1316,7 @@ class QueueEngine:
             )
             return self._load_view(s, ticket.id)
 
-        return self.transaction(run)
+        return self._ticket_action(run)
 
     # -- ratings and feedback
 

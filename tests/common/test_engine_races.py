@@ -157,3 +157,77 @@ def test_call_next_skips_a_ticket_another_window_is_claiming(pair):
     assert result.label == "A002"
     assert len(events(one, "called")) == 2
     assert queue_law_violations(one) == []
+
+
+def _wait_for_blocked(engine: QueueEngine, count: int) -> None:
+    import time
+
+    with engine.db.engine.connect() as watch:
+        for _ in range(500):
+            blocked = watch.execute(text("SELECT count(*) FROM pg_locks WHERE NOT granted"))
+            if blocked.scalar_one() >= count:
+                return
+            time.sleep(0.01)
+    raise AssertionError(f"fewer than {count} lock waits")
+
+
+def test_cancelling_a_ticket_that_a_window_calls_meanwhile(pair, pg_hall, clock):
+    """A supervisor cancels A001 while window 1 calls it; window 1's clerk is waiting to act.
+
+    The cancel, having waited for the ticket, finds it at window 1 and must take window 1's
+    turn: it may not change the ticket while the clerk holds the window (the clerk's finish
+    would then land on a cancelled ticket).
+    """
+    import time
+
+    one, two = pair
+    url, code = pg_hall
+    clerk_db = Database(url)
+    clerk = QueueEngine(clerk_db, code, clock=clock)
+    one.issue("A")
+    outcome: dict[str, Any] = {}
+    clerk_holds_window = threading.Event()
+    clerk_may_finish = threading.Event()
+
+    def clerk_finishes() -> None:
+        def run(s):
+            now, _ = clerk._begin(s)
+            win = clerk._window(s, 1)  # waits for the call to commit
+            clerk_holds_window.set()
+            assert clerk_may_finish.wait(10)
+            current = clerk._require_current(s, win, ("called", "serving"))
+            s.execute(
+                sql.FINISH,
+                {"ticket_id": current.id, "now": now, "outcome": "done", "handling_s": 1.0},
+            )
+            clerk._event(s, "finished", now, ticket_id=current.id, window_id=win.id, label="x")
+
+        clerk.db.transaction(run)
+
+    def supervisor_cancels() -> None:
+        try:
+            outcome["cancel"] = two.cancel("A001")
+        except HallqError as e:
+            outcome["cancel"] = e
+
+    clerk_thread = threading.Thread(target=clerk_finishes)
+    cancel_thread = threading.Thread(target=supervisor_cancels)
+    with one.db.session(write=True) as s:
+        claiming(one, 1, "A001")(s)
+        clerk_thread.start()
+        _wait_for_blocked(one, 1)
+        cancel_thread.start()
+        _wait_for_blocked(one, 2)
+    # The call is committed; the clerk holds window 1.
+    assert clerk_holds_window.wait(10)
+    time.sleep(0.3)
+    assert one.find_ticket("A001").status == "called"
+    clerk_may_finish.set()
+    clerk_thread.join(15)
+    cancel_thread.join(15)
+    result = outcome["cancel"]
+    assert isinstance(result, HallqError) and result.code == "final", result
+    kinds = replay(events(one))[one.find_ticket("A001").id].kinds
+    assert kinds == ["issued", "called", "finished"]
+    assert queue_law_violations(one) == []
+    clerk_db.dispose()
