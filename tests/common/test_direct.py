@@ -18,6 +18,14 @@ from common.errors import DatabaseUnavailable
 from common.models import Event, Ticket
 
 
+def _device_event(hall_id: int, at: datetime, details: dict | None) -> dict:
+    """The parameters of sql.EVENT for a hall-level event row."""
+    columns = ("ticket_id", "window_id", "staff_id", "service_id")
+    return {"hall_id": hall_id, "at": at, "kind": "device", "details": details} | dict.fromkeys(
+        columns
+    )
+
+
 def _both(db: Database, stmt, params, *, write: bool = False):
     via_session = db.transaction(lambda s: [tuple(r) for r in s.execute(stmt, params)], write=write)
     via_driver = db.transaction(
@@ -64,16 +72,7 @@ def test_writes_read_back_through_a_session(database, hall_code, clock):
         assert isinstance(s, DirectTx)
         s.execute(
             sql.EVENT,
-            {
-                "hall_id": engine.hall_id,
-                "at": at,
-                "kind": "device",
-                "ticket_id": None,
-                "window_id": None,
-                "staff_id": None,
-                "service_id": None,
-                "details": {"名称": "取号机", "n": 1},
-            },
+            _device_event(engine.hall_id, at, {"名称": "取号机", "n": 1}),
         )
 
     database.transaction(write, direct=True)
@@ -96,16 +95,7 @@ def test_a_failing_direct_transaction_writes_nothing(database, hall_code, clock)
     def half(s: DirectTx) -> None:
         s.execute(
             sql.EVENT,
-            {
-                "hall_id": engine.hall_id,
-                "at": clock.now(),
-                "kind": "device",
-                "ticket_id": None,
-                "window_id": None,
-                "staff_id": None,
-                "service_id": None,
-                "details": None,
-            },
+            _device_event(engine.hall_id, clock.now(), None),
         )
         raise RuntimeError("boom")
 
@@ -213,16 +203,7 @@ def test_batched_and_deferred_statements_keep_their_order(database, hall_code, c
     """PostgreSQL sends them together (pipeline mode); SQLite runs them one by one."""
     engine = QueueEngine(database, hall_code, clock=clock)
     issued = engine.issue("A").ticket
-    event = {
-        "hall_id": engine.hall_id,
-        "at": clock.now(),
-        "kind": "device",
-        "ticket_id": None,
-        "window_id": None,
-        "staff_id": None,
-        "service_id": None,
-        "details": {"step": 1},
-    }
+    event = _device_event(engine.hall_id, clock.now(), {"step": 1})
 
     def run(s: DirectTx):
         s.defer(sql.START, {"ticket_id": issued.id, "now": clock.now()})
@@ -261,16 +242,7 @@ def test_a_deferred_write_that_fails_at_commit_undoes_the_transaction(database, 
         # An event for a hall that does not exist: the foreign key refuses it.
         s.defer(
             sql.EVENT,
-            {
-                "hall_id": 987654,
-                "at": clock.now(),
-                "kind": "device",
-                "ticket_id": None,
-                "window_id": None,
-                "staff_id": None,
-                "service_id": None,
-                "details": None,
-            },
+            _device_event(987654, clock.now(), None),
         )
 
     with pytest.raises(IntegrityError):
