@@ -1109,9 +1109,14 @@ class QueueEngine:
                     f"请先办结或过号 {current.label} / finish or no-show {current.label} first",
                     code="window_busy",
                 )
-            query = select(Ticket.id, Ticket.label, Ticket.service_id, Ticket.staff_id).where(
-                Ticket.window_id == win.id, Ticket.status == "parked"
-            )
+            query = select(
+                Ticket.id,
+                Ticket.label,
+                Ticket.service_id,
+                Ticket.staff_id,
+                Ticket.started_at,
+                Ticket.parked_at,
+            ).where(Ticket.window_id == win.id, Ticket.status == "parked")
             if wanted:
                 query = query.where(Ticket.label == wanted)
             ticket = s.execute(query.order_by(Ticket.parked_at).limit(1)).first()
@@ -1119,7 +1124,11 @@ class QueueEngine:
                 raise NothingToDo(
                     "没有挂起的客户 / no parked customer at this window", code="none_parked"
                 )
-            self._set(s, ticket.id, status="called", called_at=now)
+            # The time the customer was away is not handling time: the start moves on by it.
+            started_at = ticket.started_at
+            if started_at is not None and ticket.parked_at is not None:
+                started_at += max(now - ticket.parked_at, timedelta(0))
+            self._set(s, ticket.id, status="called", called_at=now, started_at=started_at)
             self._event(
                 s,
                 "resumed",

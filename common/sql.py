@@ -230,10 +230,12 @@ CALL = (
 # keeps the value of an earlier call (a transferred ticket is called again).
 STAFF_BY_ID = select(ST.c.login, ST.c.name).where(ST.c.id == bindparam("staff_id"))
 
+# A customer back from being parked keeps the start of their handling (moved on by the time
+# they were away, see QueueEngine.resume); a transferred ticket starts afresh (it has none).
 START = (
     update(T)
     .where(T.c.id == bindparam("ticket_id"))
-    .values(status="serving", started_at=_at("now"))
+    .values(status="serving", started_at=func.coalesce(T.c.started_at, _at("now")))
 )
 FINISH = (
     update(T)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from common.engine import QueueEngine
@@ -402,6 +404,48 @@ def test_park_serve_another_then_resume(engine: QueueEngine, clock):
     )
     engine.finish(1)
     assert queue_law_violations(engine) == []
+
+
+def test_time_away_while_parked_is_not_handling_time(engine: QueueEngine, clock):
+    engine.issue("A")
+    engine.issue("A")
+    engine.call_next(1)
+    engine.start(1)
+    clock.advance(minutes=5)
+    engine.park(1)  # the customer goes to fetch a document
+    clock.advance(minutes=20)
+    back = engine.resume(1)
+    clock.advance(minutes=1)
+    # Handled for 5 minutes before, and from the resume on: the start moved by the 20 away.
+    assert engine.start(1).started_at == back.called_at - timedelta(minutes=5)
+    clock.advance(minutes=3)
+    engine.finish(1)
+    assert tickets(engine)[0].handling_s == (5 + 1 + 3) * 60
+    # Finished straight from the resume (no second start): the same rule.
+    engine.call_next(1)
+    engine.start(1)
+    clock.advance(minutes=2)
+    engine.park(1)
+    clock.advance(minutes=10)
+    engine.resume(1)
+    clock.advance(minutes=4)
+    engine.finish(1)
+    assert tickets(engine)[1].handling_s == (2 + 4) * 60
+
+
+def test_a_transferred_ticket_starts_afresh_at_the_next_window(engine: QueueEngine, clock):
+    engine.issue("A")
+    engine.call_next(1)
+    engine.start(1)
+    clock.advance(minutes=4)
+    engine.transfer(1, to_window=2)
+    clock.advance(minutes=6)
+    engine.call_next(2)
+    started = engine.start(2)
+    assert started.started_at == clock.now()
+    clock.advance(minutes=2)
+    engine.finish(2)
+    assert tickets(engine)[0].handling_s == 120
 
 
 def test_resume_a_given_parked_ticket(engine: QueueEngine, clock):
