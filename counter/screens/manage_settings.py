@@ -192,7 +192,9 @@ class SettingsPage(QWidget):
         )
 
     def _on_loaded(self, settings: HallSettings) -> None:
-        self.show_settings(settings)
+        # The echo of this page's own save changes nothing: keep "saved" on screen.
+        if settings != self._current:
+            self.show_settings(settings)
         self.loaded.emit()
 
     def show_settings(self, settings: HallSettings | None) -> None:
