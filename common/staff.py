@@ -240,6 +240,16 @@ def login(
                     reason="takeover",
                     by=row.login,
                 )
+                # The customers at the window are the new clerk's now: whoever finishes them
+                # is credited (reports, ratings).
+                s.execute(
+                    update(Ticket)
+                    .where(
+                        Ticket.window_id == win.id,
+                        Ticket.status.in_(("called", "serving", "parked")),
+                    )
+                    .values(staff_id=row.id)
+                )
             _release_windows(s, engine, row, now, keep=win.id)
             win.staff_id = row.id
             win.login_at = now

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from common import staff
 from common.errors import BadInput, Refused
 from common.models import Event, Window
+from tests.common.hall_db import events
 
 
 def _events(engine, kind):
@@ -86,6 +87,23 @@ def test_second_clerk_is_refused_then_takes_over(engine):
     assert not staff.holds_window(engine, "1001", 2)
     assert staff.holds_window(engine, "1002", 2)
     assert _events(engine, "logout")[-1]["reason"] == "takeover"
+
+
+def test_a_clerk_taking_over_a_window_takes_its_customers(engine):
+    first = staff.login(engine, "1001", "demo", window=2).staff
+    engine.issue("A")
+    engine.issue("A")
+    engine.call_next(2, staff="1001")
+    engine.park(2)
+    engine.call_next(2, staff="1001")
+    second = staff.login(engine, "1002", "demo", window=2, takeover=True).staff
+    finished = engine.finish(2)
+    assert finished.staff_login == "1002"
+    resumed = engine.resume(2)
+    assert resumed.staff_login == "1002"
+    engine.finish(2)
+    credited = {e.details["label"]: e.staff_id for e in events(engine, "finished")}
+    assert set(credited.values()) == {second.id} and first.id != second.id
 
 
 def test_the_same_clerk_gets_the_window_back_and_leaves_the_old_one(engine):
