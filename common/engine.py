@@ -379,6 +379,23 @@ class QueueEngine:
             win = self._window(s, number)
         return win, now, day
 
+    def _ticket_event(
+        self, s: Session, kind: str, at: datetime, ticket: Any, win: Any, **details: Any
+    ) -> None:
+        """An event about `ticket` (with ticket_id, staff_id, service_id, label) at `win`."""
+        self._event(
+            s,
+            kind,
+            at,
+            ticket_id=ticket.id,
+            window_id=win.id,
+            staff_id=ticket.staff_id,
+            service_id=ticket.service_id,
+            label=ticket.label,
+            window=win.number,
+            **details,
+        )
+
     def _event(
         self,
         s: Session,
@@ -906,18 +923,7 @@ class QueueEngine:
                 self._no_show(s, ticket, win, now, reason="recall_limit")
             else:
                 _write(s, sql.RECALL, {"ticket_id": ticket.id, "now": now})
-                self._event(
-                    s,
-                    "recalled",
-                    now,
-                    ticket_id=ticket.id,
-                    window_id=win.id,
-                    staff_id=ticket.staff_id,
-                    service_id=ticket.service_id,
-                    label=ticket.label,
-                    window=win.number,
-                    recall=ticket.recall_count + 1,
-                )
+                self._ticket_event(s, "recalled", now, ticket, win, recall=ticket.recall_count + 1)
             return self._load_view(s, ticket.id)
 
         return self._direct(run)
@@ -929,17 +935,7 @@ class QueueEngine:
             win, now, _ = self._open_window(s, window)
             ticket = self._require_current(s, win, ("called",))
             _write(s, sql.START, {"ticket_id": ticket.id, "now": now})
-            self._event(
-                s,
-                "started",
-                now,
-                ticket_id=ticket.id,
-                window_id=win.id,
-                staff_id=ticket.staff_id,
-                service_id=ticket.service_id,
-                label=ticket.label,
-                window=win.number,
-            )
+            self._ticket_event(s, "started", now, ticket, win)
             return self._load_view(s, ticket.id)
 
         return self._direct(run)
@@ -964,36 +960,14 @@ class QueueEngine:
                     "handling_s": max(0.0, (now - began).total_seconds()),
                 },
             )
-            self._event(
-                s,
-                "finished",
-                now,
-                ticket_id=ticket.id,
-                window_id=win.id,
-                staff_id=ticket.staff_id,
-                service_id=ticket.service_id,
-                label=ticket.label,
-                window=win.number,
-                outcome=outcome,
-            )
+            self._ticket_event(s, "finished", now, ticket, win, outcome=outcome)
             return ticket.changed(status="done", finished_at=now, outcome=outcome)
 
         return self._direct(run)
 
     def _no_show(self, s: Session, ticket: Any, win: Any, now: datetime, reason: str) -> None:
         _write(s, sql.NO_SHOW, {"ticket_id": ticket.id, "now": now})
-        self._event(
-            s,
-            "no_show",
-            now,
-            ticket_id=ticket.id,
-            window_id=win.id,
-            staff_id=ticket.staff_id,
-            service_id=ticket.service_id,
-            label=ticket.label,
-            window=win.number,
-            reason=reason,
-        )
+        self._ticket_event(s, "no_show", now, ticket, win, reason=reason)
 
     def no_show(self, window: int) -> TicketView:
         """The called customer did not come (过号)."""
@@ -1078,17 +1052,7 @@ class QueueEngine:
             win = self._window(s, window)
             ticket = self._require_current(s, win, ("called", "serving"))
             self._set(s, ticket.id, status="parked", parked_at=now)
-            self._event(
-                s,
-                "parked",
-                now,
-                ticket_id=ticket.id,
-                window_id=win.id,
-                staff_id=ticket.staff_id,
-                service_id=ticket.service_id,
-                label=ticket.label,
-                window=win.number,
-            )
+            self._ticket_event(s, "parked", now, ticket, win)
             return self._load_view(s, ticket.id)
 
         return self.transaction(run)
@@ -1129,17 +1093,7 @@ class QueueEngine:
             if started_at is not None and ticket.parked_at is not None:
                 started_at += max(now - ticket.parked_at, timedelta(0))
             self._set(s, ticket.id, status="called", called_at=now, started_at=started_at)
-            self._event(
-                s,
-                "resumed",
-                now,
-                ticket_id=ticket.id,
-                window_id=win.id,
-                staff_id=ticket.staff_id,
-                service_id=ticket.service_id,
-                label=ticket.label,
-                window=win.number,
-            )
+            self._ticket_event(s, "resumed", now, ticket, win)
             return self._load_view(s, ticket.id)
 
         return self.transaction(run)
