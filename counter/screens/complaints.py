@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +25,7 @@ from counter import operations, texts
 from counter.guard import while_alive
 from counter.hall_clock import HallClock
 from counter.messages import message_for
+from counter.widgets.record_table import record_table
 from counter.widgets.status_line import StatusLine
 
 FEEDBACK_KINDS = frozenset({"feedback", "feedback_answered"})
@@ -60,18 +58,11 @@ class ComplaintsView(QWidget):
         self.filter.addItem(texts.name(texts.FEEDBACK_STATUSES, "open"), "open")
         self.filter.addItem(texts.name(texts.FEEDBACK_STATUSES, "answered"), "answered")
         self.filter.addItem(self.tr("全部"), None)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("类别"), self.tr("内容"), self.tr("电话"), self.tr("状态")]
+        self.table = record_table(
+            [self.tr("时间"), self.tr("类别"), self.tr("内容"), self.tr("电话"), self.tr("状态")],
+            stretch=2,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -10,16 +10,13 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -36,6 +33,7 @@ from counter.dialogs.confirm import Confirm
 from counter.guard import while_alive
 from counter.widgets.editor_panel import EditorPanel
 from counter.widgets.form_feedback import FormFeedback
+from counter.widgets.record_table import record_table
 
 RELOAD_KINDS = frozenset({"notice_changed"})
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
@@ -75,17 +73,10 @@ class NoticesPage(QWidget):
         self._now = datetime.now(self._zone)
         self._has_loaded = False
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("类别"), self.tr("内容"), self.tr("有效期"), self.tr("状态")]
+        self.table = record_table(
+            [self.tr("类别"), self.tr("内容"), self.tr("有效期"), self.tr("状态")],
+            stretch=1,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         self.kind = QComboBox()
         for kind in NOTICE_KINDS:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -29,6 +26,7 @@ from counter import texts
 from counter.guard import while_alive
 from counter.widgets.editor_panel import EditorPanel
 from counter.widgets.form_feedback import FormFeedback
+from counter.widgets.record_table import record_table
 
 RELOAD_KINDS = frozenset({"service_changed"})
 
@@ -55,8 +53,7 @@ class ServicesPage(QWidget):
         self._services: list[ServiceConfig] = []
         self._editing: ServiceConfig | None = None
 
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = record_table(
             [
                 self.tr("代码"),
                 self.tr("名称"),
@@ -64,15 +61,9 @@ class ServicesPage(QWidget):
                 self.tr("每日限号"),
                 self.tr("投诉类"),
                 self.tr("状态"),
-            ]
+            ],
+            stretch=1,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         self.code = QLineEdit()
         self.code.setMaxLength(20)

@@ -9,16 +9,13 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -34,6 +31,7 @@ from counter import texts
 from counter.guard import while_alive
 from counter.widgets.editor_panel import EditorPanel
 from counter.widgets.form_feedback import FormFeedback
+from counter.widgets.record_table import record_table
 
 RELOAD_KINDS = frozenset({"staff_changed", "login_locked"})
 
@@ -60,17 +58,10 @@ class StaffPage(QWidget):
         self._people: list[StaffView] = []
         self._editing: StaffView | None = None
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("工号"), self.tr("姓名"), self.tr("角色"), self.tr("状态")]
+        self.table = record_table(
+            [self.tr("工号"), self.tr("姓名"), self.tr("角色"), self.tr("状态")],
+            stretch=3,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         self.login = QLineEdit()
         self.login.setMaxLength(40)

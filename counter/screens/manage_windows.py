@@ -32,6 +32,7 @@ from counter import texts
 from counter.guard import while_alive
 from counter.widgets.editor_panel import EditorPanel
 from counter.widgets.form_feedback import FormFeedback
+from counter.widgets.record_table import record_table
 
 RELOAD_KINDS = frozenset({"window_changed", "service_changed"})
 
@@ -59,17 +60,10 @@ class WindowsPage(QWidget):
         self._services: list[ServiceConfig] = []
         self._editing: WindowConfig | None = None
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("窗口"), self.tr("名称"), self.tr("状态"), self.tr("业务（主办 / 辅办）")]
+        self.table = record_table(
+            [self.tr("窗口"), self.tr("名称"), self.tr("状态"), self.tr("业务（主办 / 辅办）")],
+            stretch=3,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         self.number = QSpinBox()
         self.number.setRange(1, 999)
