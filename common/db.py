@@ -206,10 +206,7 @@ class Database:
                             self._start_checkpointer()
                         tx.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
                     yield tx
-                    if self.is_sqlite:
-                        tx.exec_driver_sql("COMMIT")
-                    else:
-                        tx.commit()
+                    tx.commit()
                 except BaseException as e:
                     if isinstance(e, DBAPIError) and e.connection_invalidated:
                         proxied.invalidate(e)
@@ -218,7 +215,6 @@ class Database:
                     raise
             finally:
                 proxied.close()
-            tx.committed()
 
     def transaction(
         self,

@@ -44,7 +44,6 @@ class Prepared:
         "positional",
         "names",
         "constants",
-        "processors",
         "row_type",
         "columns",
         "result_processors",
@@ -84,7 +83,6 @@ class Prepared:
                 self.constants[name] = (
                     proc(value) if proc is not None and value is not None else value
                 )
-        self.processors = bind_processors
         columns = _returned_columns(stmt)
         self.columns = columns
         # Result processors depend on the column types the driver reports (PostgreSQL's
@@ -247,7 +245,6 @@ class DirectTx:
         self.cursor = dbapi_conn.cursor()
         self.pipeline = pipeline
         self._deferred: list[tuple[Prepared, str, Any]] = []
-        self._after_commit: list[Callable[[], None]] = []
         # The server's clock as read with the first statements (PostgreSQL), when known.
         self.server_now: Any = None
 
@@ -282,7 +279,6 @@ class DirectTx:
             prepared = self.cache.get(stmt, params)
             bound.append((prepared, *prepared.bind(params)))
         if not self.pipeline:
-            self._flush_sequentially()
             out = []
             for prepared, sql_text, args in bound:
                 try:
@@ -325,19 +321,10 @@ class DirectTx:
             return
         self._deferred.append((prepared, *prepared.bind(params)))
 
-    def _flush_sequentially(self) -> None:
-        deferred, self._deferred = self._deferred, []
-        for _, sql_text, args in deferred:
-            try:
-                self.cursor.execute(sql_text, args)
-            except Exception as e:  # noqa: BLE001
-                raise self.wrap(e, sql_text, args) from e
-
     def commit(self) -> None:
         """COMMIT, sending the deferred writes with it (PostgreSQL)."""
         conn = self.dbapi_conn
-        if not self.pipeline:
-            self._flush_sequentially()
+        if not self.pipeline:  # nothing deferred: `defer` ran its statement at once
             try:
                 conn.commit()
             except Exception as e:  # noqa: BLE001
@@ -378,10 +365,3 @@ class DirectTx:
             connection_invalidated=invalidated,
             dialect=dialect,
         )
-
-    def after_commit(self, fn: Callable[[], None]) -> None:
-        self._after_commit.append(fn)
-
-    def committed(self) -> None:
-        for fn in self._after_commit:
-            fn()

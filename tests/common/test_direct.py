@@ -166,22 +166,6 @@ def test_a_locked_database_is_one_clear_error_on_the_direct_path(sqlite_url, mon
         db.dispose()
 
 
-def test_after_commit_hooks_run_only_on_commit(database):
-    ran: list[str] = []
-
-    def ok(s: DirectTx) -> None:
-        s.after_commit(lambda: ran.append("ok"))
-
-    def refused(s: DirectTx) -> None:
-        s.after_commit(lambda: ran.append("refused"))
-        raise ValueError("no")
-
-    database.transaction(ok, direct=True)
-    with pytest.raises(ValueError):
-        database.transaction(refused, direct=True)
-    assert ran == ["ok"]
-
-
 def test_a_writing_process_checkpoints_in_the_background(sqlite_url, clock):
     import time
 
