@@ -87,18 +87,23 @@ class Prepared:
         self.columns = columns
         # Result processors depend on the column types the driver reports (PostgreSQL's
         # numeric OIDs): made at the first execution.
-        self.result_processors: tuple[Processor, ...] | None = None
+        self.result_processors: tuple[tuple[int, Callable[[Any], Any]], ...] | None = None
         if columns is None:
             self.row_type: Any = None
         else:
             keys_out = [str(k) for k in columns.keys()]  # noqa: SIM118 — iterating gives columns
             self.row_type = namedtuple("Row", keys_out, rename=True)  # type: ignore[misc]
 
-    def processors_for(self, dialect: Dialect, description: Sequence[Any]) -> tuple[Processor, ...]:
+    def processors_for(
+        self, dialect: Dialect, description: Sequence[Any]
+    ) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        """The columns that need converting (dates, JSON, booleans …), with their processors."""
         if self.result_processors is None:
             self.result_processors = tuple(
-                c.type.dialect_impl(dialect).result_processor(dialect, d[1])
-                for c, d in zip(self.columns, description, strict=True)
+                (i, proc)
+                for i, (c, d) in enumerate(zip(self.columns, description, strict=True))
+                if (proc := c.type.dialect_impl(dialect).result_processor(dialect, d[1]))
+                is not None
             )
         return self.result_processors
 
@@ -138,17 +143,20 @@ class Prepared:
             named[name] = proc(value) if proc is not None and value is not None else value
         return self.string, named
 
-    def make_rows(self, processors: tuple[Processor, ...], raw_rows: list[Any]) -> list[Any]:
+    def make_rows(
+        self, processors: tuple[tuple[int, Callable[[Any], Any]], ...], raw_rows: list[Any]
+    ) -> list[Any]:
         make = self.row_type._make
-        if not any(processors):
+        if not processors:
             return [make(r) for r in raw_rows]
-        return [
-            make(
-                value if proc is None or value is None else proc(value)
-                for proc, value in zip(processors, raw, strict=True)
-            )
-            for raw in raw_rows
-        ]
+        rows = []
+        for raw in raw_rows:
+            values = list(raw)
+            for i, proc in processors:
+                if values[i] is not None:
+                    values[i] = proc(values[i])
+            rows.append(make(values))
+        return rows
 
 
 def _returned_columns(stmt: Any) -> Any:
@@ -326,7 +334,12 @@ class DirectTx:
         conn = self.dbapi_conn
         if not self.pipeline:  # nothing deferred: `defer` ran its statement at once
             try:
-                conn.commit()
+                # SQLite: the transaction was opened by hand (BEGIN IMMEDIATE); a COMMIT through
+                # the cursor reuses its prepared statement.
+                if self.cache.dialect.name == "sqlite":
+                    self.cursor.execute("COMMIT")
+                else:
+                    conn.commit()
             except Exception as e:  # noqa: BLE001
                 raise self.wrap(e, "COMMIT", ()) from e
             return
