@@ -201,9 +201,6 @@ class DirectResult:
         row = self.one_or_none()
         return None if row is None else row[0]
 
-    def scalar(self) -> Any:
-        return self._rows[0][0] if self._rows else None
-
     def scalars(self) -> DirectResult:
         return DirectResult([r[0] for r in self._rows], self.rowcount)
 

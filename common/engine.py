@@ -229,6 +229,13 @@ def _write(s: Session | DirectTx, stmt: Any, params: dict[str, Any]) -> None:
         s.execute(stmt, params)
 
 
+def _execute_all(s: Session | DirectTx, statements: list[tuple[Any, dict[str, Any]]]) -> list[Any]:
+    """Statements run in order; on the direct path in one round trip."""
+    if isinstance(s, DirectTx):
+        return s.execute_all(statements)
+    return [s.execute(stmt, params) for stmt, params in statements]
+
+
 class _TicketMoved(Exception):
     """The ticket went to a window while its row was awaited: run the action again."""
 
@@ -494,16 +501,12 @@ class QueueEngine:
             # Lock first, read after: a locking read that waited for another PC's action on this
             # window would re-read the window's row but return the ticket as it was before.
             # Sent together (one round trip), the server still runs the read after the lock.
-            if isinstance(s, DirectTx):
-                locked, result = s.execute_all(
-                    [(sql.LOCK_WINDOW, params), (sql.WINDOW_AND_CURRENT, params)]
-                )
-                found = locked.first()
-                if found is not None:
-                    s.server_now = found.now
-            else:
-                s.execute(sql.LOCK_WINDOW, params)
-                result = s.execute(sql.WINDOW_AND_CURRENT, params)
+            locked, result = _execute_all(
+                s, [(sql.LOCK_WINDOW, params), (sql.WINDOW_AND_CURRENT, params)]
+            )
+            found = locked.first()
+            if isinstance(s, DirectTx) and found is not None:
+                s.server_now = found.now
             row = result.first()
         else:
             row = s.execute(sql.WINDOW_AND_CURRENT, params).first()
@@ -1178,12 +1181,16 @@ class QueueEngine:
 
     def _ticket_action(self, run: Any) -> Any:
         """Run a supervisor's action on a ticket (see `_today_ticket`)."""
-        for _ in range(4):
+        for _ in range(5):
             try:
                 return self.transaction(run)
             except _TicketMoved:
                 continue
-        return self.transaction(run)
+        raise Refused(
+            "这个号码正在各窗口间变动，请稍后再试 / the ticket keeps moving between windows: "
+            "try again",
+            code="busy",
+        )
 
     def cancel(self, label: str, reason: str = "") -> TicketView:
         """Cancel today's ticket `label` (the customer left, or staff issued it by mistake)."""
