@@ -834,38 +834,18 @@ class QueueEngine:
         return ranks
 
     def _pick_next(self, s: Session, win: Any, day: date, now: datetime) -> Any | None:
-        """The ticket `win` should call now, locked on PostgreSQL (SKIP LOCKED).
-
-        Groups in order: tickets sent to this window, then the window's services rank by rank.
-        Tier first: a ticket is urgent when it has priority or has waited past the SLA; the
-        first group holding an urgent ticket gives its oldest urgent one. Otherwise the first
-        non-empty group gives its oldest ticket.
-        """
-        cutoff = self._cutoff(now)
-        lock = self.db.is_postgresql
-        base = {"hall_id": self.hall_id, "day": day, "window_id": win.id}
-        groups: list[tuple[Any, Any, dict[str, Any]]] = [
-            (sql.OLDEST_SENT_HERE, sql.OLDEST_PRIORITY_SENT_HERE, base)
-        ] + [
-            (sql.OLDEST_IN_SERVICES, sql.OLDEST_PRIORITY_IN_SERVICES, {**base, "rank": rank})
-            for rank in self._window_ranks(s, win.id)
-        ]
-        fallback = None
-        for oldest_stmt, priority_stmt, params in groups:
-            if lock:
-                oldest_stmt = sql.LOCKED[oldest_stmt]
-                priority_stmt = sql.LOCKED[priority_stmt]
-            oldest = s.execute(oldest_stmt, params).first()
-            if oldest is None:
-                continue
-            if oldest.priority != "none" or oldest.queue_at <= cutoff:
-                return oldest
-            urgent = s.execute(priority_stmt, params).first()
-            if urgent is not None:
-                return urgent
-            if fallback is None:
-                fallback = oldest
-        return fallback
+        """The ticket `win` should call now (`sql.next_ticket`: the calling order), locked on
+        PostgreSQL (SKIP LOCKED)."""
+        ranks = self._window_ranks(s, win.id)
+        params: dict[str, Any] = {
+            "hall_id": self.hall_id,
+            "day": day,
+            "window_id": win.id,
+            "cutoff": self._cutoff(now),
+        }
+        params.update((f"rank_{i}", rank) for i, rank in enumerate(ranks))
+        stmt = sql.next_ticket(len(ranks), lock=self.db.is_postgresql)
+        return s.execute(stmt, params).first()
 
     def call_next(self, window: int, staff: str | None = None) -> TicketView:
         """Call the next customer for `window` (呼叫下一位).

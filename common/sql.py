@@ -7,7 +7,22 @@ database work itself.
 
 from __future__ import annotations
 
-from sqlalchemy import Table, and_, bindparam, func, insert, literal_column, or_, select, update
+from typing import Any
+
+from sqlalchemy import (
+    Table,
+    and_,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
 
 from common.models import (
     CURRENT_STATUSES,
@@ -131,10 +146,9 @@ TICKETS = select(*TICKET_VIEW_COLUMNS).select_from(TICKET_VIEW_FROM)
 TICKET_BY_ID = TICKETS.where(T.c.id == bindparam("ticket_id"))
 
 
-# call_next's probes: each is "the oldest waiting ticket of one group", LIMIT 1 along an index,
-# so a call costs the same with 20 or 20,000 people waiting. A group is the tickets sent to
-# this very window, or the window's services of one rank; `_PRIORITY` narrows to priority
-# tickets (few, found through ix_tickets_waiting).
+# -- the calling order: one definition, run as one statement by every path
+
+# Columns of a ticket about to be called (read with it; the call's TicketView is made of them).
 _CALL_COLUMNS = (
     T.c.id,
     T.c.label,
@@ -159,43 +173,94 @@ _WAITING = (
     T.c.day == bindparam("day"),
     T.c.status == "waiting",
 )
-_OLDEST = (
-    select(*_CALL_COLUMNS, T.c.queue_at)
-    .select_from(T.join(S, S.c.id == T.c.service_id))
-    .order_by(T.c.queue_at, T.c.id)
-    .limit(1)
-)
-# The window's services of one rank, as a subquery: the SQL text stays the same whatever the
-# window serves, so the statement is compiled once (common.direct).
-_IN_SERVICES = (
-    T.c.target_window_id.is_(None),
-    T.c.service_id.in_(
-        select(WS.c.service_id).where(
-            WS.c.window_id == bindparam("window_id"), WS.c.rank == bindparam("rank")
-        )
-    ),
-)
-_SENT_HERE = (T.c.target_window_id == bindparam("window_id"),)
 # An equality IN (not `!= 'none'`) lets the planner seek ix_tickets_waiting per kind.
 _PRIORITY = (T.c.priority.in_([p for p in PRIORITIES if p != "none"]),)
-OLDEST_IN_SERVICES = _OLDEST.where(*_WAITING, *_IN_SERVICES)
-# Ordered by an expression, not the bare column: otherwise SQLite (without statistics) walks
-# ix_tickets_queue, already in queue_at order, through every waiting ticket looking for the
-# few with priority, instead of seeking those few in ix_tickets_waiting and sorting them.
-_OLDEST_FEW = _OLDEST.order_by(None).order_by(func.coalesce(T.c.queue_at, T.c.queue_at), T.c.id)
-OLDEST_PRIORITY_IN_SERVICES = _OLDEST_FEW.where(*_WAITING, *_IN_SERVICES, *_PRIORITY)
-OLDEST_SENT_HERE = _OLDEST.where(*_WAITING, *_SENT_HERE)
-OLDEST_PRIORITY_SENT_HERE = _OLDEST_FEW.where(*_WAITING, *_SENT_HERE, *_PRIORITY)
-# PostgreSQL: the probes lock the ticket they return and skip tickets other counters hold.
-LOCKED = {
-    stmt: stmt.with_for_update(of=T, skip_locked=True)
-    for stmt in (
-        OLDEST_IN_SERVICES,
-        OLDEST_PRIORITY_IN_SERVICES,
-        OLDEST_SENT_HERE,
-        OLDEST_PRIORITY_SENT_HERE,
+
+
+def urgent(priority: Any, queue_at: Any, cutoff: Any) -> Any:
+    """A ticket is urgent when it has priority or has waited past the hall's SLA."""
+    return or_(priority != "none", queue_at <= cutoff)
+
+
+def _probe(where: tuple[Any, ...], *, priority: bool, seek: bool, lock: bool) -> Any:
+    """The oldest waiting ticket matching `where` (with `priority`: the oldest priority one):
+    LIMIT 1 along an index, so a call costs the same with 20 or 20,000 people waiting."""
+    # `seek` orders by an expression, not the bare column: otherwise SQLite (without
+    # statistics) walks ix_tickets_queue, already in queue_at order, through every waiting
+    # ticket of the services looking for the few with priority, instead of seeking those few
+    # in ix_tickets_waiting and sorting them. (Tickets sent to one window are few already:
+    # they are walked in order along ix_tickets_target.)
+    first = func.coalesce(T.c.queue_at, T.c.queue_at) if seek else T.c.queue_at
+    stmt = (
+        select(T.c.id, T.c.priority, T.c.queue_at)
+        .where(*_WAITING, *where, *(_PRIORITY if priority else ()))
+        .order_by(first, T.c.id)
+        .limit(1)
     )
-}
+    # PostgreSQL: each probe locks the ticket it returns and skips those other counters hold.
+    return (stmt.with_for_update(skip_locked=True) if lock else stmt).subquery()
+
+
+def next_ticket_id(ranks: int, *, lock: bool, window_id: Any, cutoff: Any) -> Any:
+    """The id of the ticket a window calls next (呼叫下一位): the hall's calling order.
+
+    Groups, in order: the tickets sent to this very window, then the window's services rank
+    by rank (`rank_0`, `rank_1`, … bound to its ranks, primary first). Each group offers
+    its oldest ticket and its oldest priority ticket. Urgent tickets come first (priority,
+    or waited past the SLA): the first group holding one gives its oldest urgent ticket;
+    otherwise the first non-empty group gives its oldest ticket. Ties: earlier place in the
+    queue, then lower id.
+    """
+    groups: list[tuple[Any, ...]] = [(T.c.target_window_id == window_id,)]
+    groups += [
+        (
+            T.c.target_window_id.is_(None),
+            T.c.service_id.in_(
+                select(WS.c.service_id).where(
+                    WS.c.window_id == window_id, WS.c.rank == bindparam(f"rank_{i}")
+                )
+            ),
+        )
+        for i in range(ranks)
+    ]
+    offers = []
+    for number, where in enumerate(groups):
+        for priority in (False, True):
+            probe = _probe(where, priority=priority, seek=priority and number > 0, lock=lock)
+            offers.append(
+                select(literal(number).label("grp"), probe.c.id, probe.c.priority, probe.c.queue_at)
+            )
+    offered = union_all(*offers).subquery("offered")
+    return (
+        select(offered.c.id)
+        .order_by(
+            case((urgent(offered.c.priority, offered.c.queue_at, cutoff), 0), else_=1),
+            offered.c.grp,
+            offered.c.queue_at,
+            offered.c.id,
+        )
+        .limit(1)
+    )
+
+
+_NEXT: dict[tuple[int, bool], Any] = {}
+
+
+def next_ticket(ranks: int, *, lock: bool) -> Any:
+    """The ticket a window calls next, with `_CALL_COLUMNS` (bound: `hall_id`, `day`,
+    `window_id`, `cutoff`, `rank_0` …)."""
+    key = (ranks, lock)
+    stmt = _NEXT.get(key)
+    if stmt is None:
+        chosen = next_ticket_id(
+            ranks, lock=lock, window_id=bindparam("window_id"), cutoff=_at("cutoff")
+        ).subquery("chosen")
+        stmt = _NEXT[key] = select(*_CALL_COLUMNS, T.c.queue_at).select_from(
+            T.join(S, S.c.id == T.c.service_id).join(chosen, chosen.c.id == T.c.id)
+        )
+    return stmt
+
+
 WINDOW_RANKS = (
     select(WS.c.rank)
     .where(WS.c.window_id == bindparam("window_id"))
@@ -284,7 +349,7 @@ _WAITING_IN_SERVICE = (
 )
 AHEAD_ALL = select(func.count()).where(*_WAITING_IN_SERVICE)
 AHEAD_URGENT = select(func.count()).where(
-    *_WAITING_IN_SERVICE, or_(T.c.priority != "none", T.c.queue_at <= _at("cutoff"))
+    *_WAITING_IN_SERVICE, urgent(T.c.priority, T.c.queue_at, _at("cutoff"))
 )
 SERVING_WINDOWS = (
     select(func.count())

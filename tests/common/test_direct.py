@@ -47,8 +47,14 @@ def test_reads_give_the_same_rows_and_types(database, hall_code, clock):
         (sql.WINDOW_AND_CURRENT, {"hall_id": engine.hall_id, "number": 2}),
         (sql.TICKET_BY_ID, {"ticket_id": called.id}),
         (
-            sql.OLDEST_IN_SERVICES,
-            {"hall_id": engine.hall_id, "day": day, "window_id": 1, "rank": 1},
+            sql.next_ticket(1, lock=False),
+            {
+                "hall_id": engine.hall_id,
+                "day": day,
+                "window_id": 1,
+                "rank_0": 1,
+                "cutoff": clock.now(),
+            },
         ),
         (sql.WINDOW_RANKS, {"window_id": 1}),
         (sql.STAFF_BY_ID, {"staff_id": 1}),
