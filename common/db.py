@@ -11,9 +11,10 @@ from the server's clock (`now()`).
 from __future__ import annotations
 
 import logging
+import select as select_module
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from common.direct import DirectTx, StatementCache
+from common.direct import DirectResult, DirectTx, StatementCache
 from common.errors import ConfigError, DatabaseUnavailable, HallqError
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,9 @@ WAL_AUTOCHECKPOINT_PAGES = 8000
 CHECKPOINT_INTERVAL_S = 0.1
 _NOW = select(func.now())
 _PING = select(1)
+# libpq's CONNECTION_OK and PQTRANS_UNKNOWN (psycopg.pq.ConnStatus / TransactionStatus).
+_CONNECTION_OK = 0
+_TRANSACTION_UNKNOWN = 4
 
 
 class Checkpointer(threading.Thread):
@@ -216,6 +220,36 @@ class Database:
             finally:
                 proxied.close()
 
+    def alone(
+        self, stmt: Any, params: dict[str, Any], then: Sequence[tuple[Any, dict[str, Any]]] = ()
+    ) -> DirectResult:
+        """One statement as its own transaction on the bare driver (PostgreSQL autocommit),
+        then each of `then` as its own, all in one round trip.
+
+        A pooled connection the server has closed meanwhile (it restarted, or ended the
+        session) is replaced before the statement is sent. A connection lost while it runs
+        leaves its outcome unknown: that is not retried (`DatabaseUnavailable`).
+        """
+        with _readable_errors():
+            proxied = self.engine.raw_connection()
+            try:
+                if _closed_by_server(proxied.driver_connection):
+                    proxied.invalidate()
+                    proxied.close()
+                    proxied = self.engine.raw_connection()
+                dbapi_conn = proxied.driver_connection
+                tx = DirectTx(dbapi_conn, self._statements, pipeline=True)
+                for then_stmt, then_params in then:
+                    tx.then(then_stmt, then_params)
+                try:
+                    return tx.alone(stmt, params)
+                except DBAPIError as e:
+                    if e.connection_invalidated:
+                        proxied.invalidate(e)
+                    raise
+            finally:
+                proxied.close()
+
     def transaction(
         self,
         fn: Callable[[Any], T],
@@ -291,6 +325,28 @@ def _readable_errors() -> Iterator[None]:
         if is_disconnect(e):
             raise DatabaseUnavailable(describe_db_error(e), code="db_unavailable") from e
         raise
+
+
+def _closed_by_server(dbapi_conn: Any) -> bool:
+    """Whether the server has closed this idle PostgreSQL connection: a server that restarts
+    or ends the session says so and closes its end, so the socket turns readable although
+    nothing was asked. (A few microseconds; SQLAlchemy's pre-ping costs a round trip.)"""
+    pgconn = dbapi_conn.pgconn
+    if dbapi_conn.closed or pgconn.status != _CONNECTION_OK:
+        return True
+    try:
+        readable, _, _ = select_module.select([pgconn.socket], [], [], 0)
+        if not readable:
+            return False
+        pgconn.consume_input()
+        # What arrived may be harmless (a notice); the connection is gone if the server
+        # has hung up or sent its last words.
+        readable, _, _ = select_module.select([pgconn.socket], [], [], 0)
+        if readable:
+            pgconn.consume_input()
+    except Exception:  # noqa: BLE001 — a socket or protocol error: the connection is gone
+        return True
+    return pgconn.status != _CONNECTION_OK or pgconn.transaction_status == _TRANSACTION_UNKNOWN
 
 
 def _rollback_quietly(dbapi_conn: Any, sqlite: bool) -> None:

@@ -18,13 +18,13 @@ the callers' error handling is the same too.
 
 from __future__ import annotations
 
+import copy
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
 
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.sql import visitors
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import BindParameter, ClauseElement
 
@@ -51,10 +51,7 @@ class Prepared:
     )
 
     def __init__(self, stmt: ClauseElement, dialect: Dialect, keys: Sequence[str] | None) -> None:
-        stmt = _inline_constants(stmt)
-        compiled = cast(
-            SQLCompiler, stmt.compile(dialect=dialect, column_keys=list(keys) if keys else None)
-        )
+        compiled = _compile_inlining_constants(stmt, dialect, keys)
         self.compiled = compiled
         self.positional = bool(compiled.positional)
         bind_processors: dict[str, Any] = dict(compiled._bind_processors)  # noqa: SLF001
@@ -161,8 +158,13 @@ class Prepared:
         return rows
 
 
-def _inline_constants(stmt: ClauseElement) -> ClauseElement:
-    """The statement with its fixed values (`status = 'waiting'`, `LIMIT 1`) written into the
+_INLINE_COMPILERS: dict[type, type] = {}
+
+
+def _compile_inlining_constants(
+    stmt: ClauseElement, dialect: Dialect, keys: Sequence[str] | None
+) -> SQLCompiler:
+    """Compile `stmt` with its fixed values (`status = 'waiting'`, `LIMIT 1`) written into the
     SQL text instead of sent as parameters.
 
     PostgreSQL plans a prepared statement once for all executions (a generic plan) only if
@@ -170,20 +172,19 @@ def _inline_constants(stmt: ClauseElement) -> ClauseElement:
     or `status = $2` it cannot tell the plan is a short index walk, and a probe was planned
     anew each time (~0.25 ms of the server's CPU against ~0.05 ms of execution).
     """
+    base = dialect.statement_compiler
+    compiler = _INLINE_COMPILERS.get(base)
+    if compiler is None:
 
-    def inline(element: Any, **_kw: Any) -> Any:
-        if (
-            isinstance(element, BindParameter)
-            and not element.required
-            and element.value is not None
-            and not element.literal_execute
-        ):
-            clone = element._clone()  # noqa: SLF001
-            clone.literal_execute = True
-            return clone
-        return None
+        def visit_bindparam(self: Any, bindparam: BindParameter[Any], **kw: Any) -> Any:
+            if not bindparam.required and bindparam.value is not None:
+                kw["literal_execute"] = True
+            return base.visit_bindparam(self, bindparam, **kw)
 
-    return cast(ClauseElement, visitors.replacement_traverse(stmt, {}, inline))
+        compiler = _INLINE_COMPILERS[base] = type(
+            f"Inline{base.__name__}", (base,), {"visit_bindparam": visit_bindparam}
+        )
+    return cast(SQLCompiler, compiler(dialect, stmt, column_keys=list(keys) if keys else None))
 
 
 def _returned_columns(stmt: Any) -> Any:
@@ -233,10 +234,26 @@ class DirectResult:
 
 
 class StatementCache:
-    """Prepared statements of one database (shared by its connections)."""
+    """Prepared statements of one database (shared by its connections).
+
+    PostgreSQL statements are compiled with the server's own placeholders (`$1`) and run on
+    psycopg's `RawCursor`: psycopg otherwise rewrites `%(name)s` placeholders at every
+    execution, and caches the rewrite only for statements shorter than 4 KB (a window's
+    whole call is longer).
+    """
 
     def __init__(self, dialect: Dialect) -> None:
         self.dialect = dialect
+        self.compile_dialect = dialect
+        self.raw_cursor: Any = None
+        if dialect.name == "postgresql":
+            import psycopg
+
+            native = copy.copy(dialect)
+            native.paramstyle = "numeric_dollar"
+            native.positional = True
+            self.compile_dialect = native
+            self.raw_cursor = psycopg.RawCursor
         self._cache: dict[tuple[Any, tuple[str, ...] | None], Prepared] = {}
 
     def get(self, stmt: ClauseElement, params: dict[str, Any]) -> Prepared:
@@ -245,7 +262,7 @@ class StatementCache:
         key = (stmt, keys)
         prepared = self._cache.get(key)
         if prepared is None:
-            prepared = Prepared(stmt, self.dialect, keys)
+            prepared = Prepared(stmt, self.compile_dialect, keys)
             if len(self._cache) < _MAX_CACHED:
                 self._cache[key] = prepared
         return prepared
@@ -274,11 +291,17 @@ class DirectTx:
     ) -> None:
         self.dbapi_conn = dbapi_conn
         self.cache = cache
-        self.cursor = dbapi_conn.cursor()
+        self.cursor = self.new_cursor()
         self.pipeline = pipeline
         self._deferred: list[tuple[Prepared, str, Any]] = []
+        # Statements for after COMMIT, each in a transaction of its own (PostgreSQL).
+        self._then: list[tuple[str, Any]] = []
         # The server's clock as read with the first statements (PostgreSQL), when known.
         self.server_now: Any = None
+
+    def new_cursor(self) -> Any:
+        factory = self.cache.raw_cursor
+        return self.dbapi_conn.cursor() if factory is None else factory(self.dbapi_conn)
 
     def execute(self, stmt: Any, params: dict[str, Any] | None = None) -> DirectResult:
         if self._deferred:
@@ -331,10 +354,10 @@ class DirectTx:
         try:
             with conn.pipeline():
                 for _, sql_text, args in deferred:
-                    conn.cursor().execute(sql_text, args)
+                    self.new_cursor().execute(sql_text, args)
                 cursors = []
                 for _, sql_text, args in bound:
-                    cursor = conn.cursor()
+                    cursor = self.new_cursor()
                     cursor.execute(sql_text, args)
                     cursors.append(cursor)
             return [
@@ -356,8 +379,43 @@ class DirectTx:
             return
         self._deferred.append((prepared, *prepared.bind(params)))
 
+    @property
+    def has_then(self) -> bool:
+        return bool(self._then)
+
+    def then(self, stmt: Any, params: dict[str, Any]) -> None:
+        """A statement to run after COMMIT in a transaction of its own, sent with the COMMIT
+        (PostgreSQL; the change feed's wake-up). The same statement twice runs once."""
+        if not self.pipeline:
+            return
+        bound = self.cache.get(stmt, params).bind(params)
+        if bound not in self._then:
+            self._then.append(bound)
+
+    def alone(self, stmt: Any, params: dict[str, Any]) -> DirectResult:
+        """Run one statement as its own transaction (autocommit), then the `then` statements,
+        each as its own; one round trip (PostgreSQL)."""
+        conn = self.dbapi_conn
+        prepared = self.cache.get(stmt, params)
+        sql_text, args = prepared.bind(params)
+        then, self._then = self._then, []
+        conn.autocommit = True
+        try:
+            with conn.pipeline():
+                cursor = self.cursor
+                cursor.execute(sql_text, args)
+                for then_text, then_args in then:
+                    self.new_cursor().execute(then_text, then_args)
+            return self._result(prepared, cursor)
+        except Exception as e:  # noqa: BLE001
+            raise self.wrap(e, sql_text, args) from e
+        finally:
+            if not conn.closed:
+                conn.autocommit = False
+
     def commit(self) -> None:
-        """COMMIT, sending the deferred writes with it (PostgreSQL)."""
+        """COMMIT, sending the deferred writes with it and the `then` statements after it
+        (PostgreSQL)."""
         conn = self.dbapi_conn
         if not self.pipeline:  # nothing deferred: `defer` ran its statement at once
             try:
@@ -371,15 +429,19 @@ class DirectTx:
                 raise self.wrap(e, "COMMIT", ()) from e
             return
         deferred, self._deferred = self._deferred, []
+        then, self._then = self._then, []
         sql_text: str = "COMMIT"
         args: Any = ()
         try:
-            if deferred:
+            if deferred or then:
                 with conn.pipeline():
                     for _, sql_text, args in deferred:
-                        conn.cursor().execute(sql_text, args)
+                        self.new_cursor().execute(sql_text, args)
                     sql_text, args = "COMMIT", ()
                     conn.commit()
+                    for sql_text, args in then:
+                        self.new_cursor().execute(sql_text, args)
+                        conn.commit()
             else:
                 conn.commit()
         except Exception as e:  # noqa: BLE001

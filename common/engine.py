@@ -221,6 +221,37 @@ class _Current:
         return dataclasses.replace(self.view, **changes)
 
 
+def _called_view(
+    t: Any, window: int, login: str | None, name: str | None, now: datetime
+) -> TicketView:
+    """Ticket row `t` (sql._CALL_COLUMNS) as just called to `window` at `now`."""
+    return TicketView(
+        t.id,
+        t.label,
+        t.number,
+        t.day,
+        t.code,
+        t.name_zh,
+        t.name_en,
+        t.priority,
+        "called",
+        window,
+        login,
+        name,
+        None,
+        t.issued_at,
+        now,
+        None,
+        None,
+        t.recall_count,
+        t.transfer_count,
+        t.transfer_note,
+        "",
+        t.printed,
+        t.token,
+    )
+
+
 def _write(s: Session | DirectTx, stmt: Any, params: dict[str, Any]) -> None:
     """A write whose result is not read: on the direct path it goes with the next round trip."""
     if isinstance(s, DirectTx):
@@ -297,11 +328,14 @@ class QueueEngine:
         self.fixed_day = fixed_day
         self.hall_code = hall
         self.hall_id: int = db.transaction(lambda s: hall_id_for(s, hall), write=False)
+        # The change feed's channel (common.feed): woken after the one-statement actions.
+        self._channel = f"hallq_{self.hall_id}"
         self._settings: HallSettings | None = None
         self._settings_lock = threading.Lock()
         self._closed_through: date | None = None
         self._counter_upsert: dict[Any, Any] = {}
         self._staff_cache: dict[int, tuple[str, str]] = {}
+        self._staff_ids: dict[str, int] = {}
         self._ranks_cache: dict[int, list[int]] = {}
         self._handling_cache: dict[tuple[date, int], tuple[float, float]] = {}
 
@@ -325,6 +359,7 @@ class QueueEngine:
         with self._settings_lock:
             self._settings = None
             self._staff_cache.clear()
+            self._staff_ids.clear()
             self._ranks_cache.clear()
             self._handling_cache.clear()
         return self.settings
@@ -415,6 +450,10 @@ class QueueEngine:
         service_id: int | None = None,
         **details: Any,
     ) -> None:
+        if isinstance(s, DirectTx) and s.pipeline and not s.has_then:
+            # PostgreSQL: listeners are woken after COMMIT (see sql.NOTIFY_AFTER_COMMIT).
+            s.defer(sql.NOTIFY_AFTER_COMMIT, {})
+            s.then(sql.WAKE, {"channel": self._channel})
         _write(
             s,
             sql.EVENT,
@@ -523,13 +562,16 @@ class QueueEngine:
     def _staff_id(self, s: Session, login: str | None, window: Any) -> int | None:
         if login is None:
             return window.staff_id
-        staff_id = s.execute(
-            sql.STAFF_BY_LOGIN, {"hall_id": self.hall_id, "login": login}
-        ).scalar_one_or_none()
+        staff_id = self._staff_ids.get(login)
         if staff_id is None:
-            raise BadInput(
-                f"没有这位工作人员 / unknown staff login: {login!r}", code="unknown_staff"
-            )
+            staff_id = s.execute(
+                sql.STAFF_BY_LOGIN, {"hall_id": self.hall_id, "login": login}
+            ).scalar_one_or_none()
+            if staff_id is None:
+                raise BadInput(
+                    f"没有这位工作人员 / unknown staff login: {login!r}", code="unknown_staff"
+                )
+            self._staff_ids[login] = staff_id
         return staff_id
 
     def _staff_names(self, s: Session, staff_id: int | None) -> tuple[str | None, str | None]:
@@ -785,32 +827,7 @@ class QueueEngine:
             label=t.label,
             window=window.number,
         )
-        login, name = self._staff_names(s, staff_id)
-        return TicketView(
-            t.id,
-            t.label,
-            t.number,
-            t.day,
-            t.code,
-            t.name_zh,
-            t.name_en,
-            t.priority,
-            "called",
-            window.number,
-            login,
-            name,
-            None,
-            t.issued_at,
-            now,
-            None,
-            None,
-            t.recall_count,
-            t.transfer_count,
-            t.transfer_note,
-            "",
-            t.printed,
-            t.token,
-        )
+        return _called_view(t, window.number, *self._staff_names(s, staff_id), now)
 
     def _check_can_call(self, s: Session, window: Any) -> None:
         if window.paused:
@@ -825,18 +842,19 @@ class QueueEngine:
                 code="window_busy",
             )
 
-    def _window_ranks(self, s: Session, window_id: int) -> list[int]:
-        """The ranks of the window's services, primary first (cached; see refresh_settings)."""
-        ranks = self._ranks_cache.get(window_id)
+    def _window_ranks(self, s: Session, win: Any) -> list[int]:
+        """The ranks of the window's services, primary first (cached by window number; see
+        refresh_settings)."""
+        ranks = self._ranks_cache.get(win.number)
         if ranks is None:
-            found = s.execute(sql.WINDOW_RANKS, {"window_id": window_id}).scalars().all()
-            ranks = self._ranks_cache[window_id] = list(found)
+            found = s.execute(sql.WINDOW_RANKS, {"window_id": win.id}).scalars().all()
+            ranks = self._ranks_cache[win.number] = list(found)
         return ranks
 
     def _pick_next(self, s: Session, win: Any, day: date, now: datetime) -> Any | None:
         """The ticket `win` should call now (`sql.next_ticket`: the calling order), locked on
         PostgreSQL (SKIP LOCKED)."""
-        ranks = self._window_ranks(s, win.id)
+        ranks = self._window_ranks(s, win)
         params: dict[str, Any] = {
             "hall_id": self.hall_id,
             "day": day,
@@ -855,6 +873,10 @@ class QueueEngine:
         secondary ones; then the earliest place in the queue.
         """
 
+        fast = self._fast_call_next(window, staff)
+        if fast is not None:
+            return fast
+
         def run(s: Session) -> TicketView:
             win, now, day = self._open_window(s, window)
             self._check_can_call(s, win)
@@ -867,6 +889,43 @@ class QueueEngine:
             return self._call(s, row, win, staff_id, now)
 
         return self._direct(run)
+
+    def _fast_params(self, window: int) -> dict[str, Any] | None:
+        """Parameters of a one-statement action at `window` (PostgreSQL), or None when the
+        action has to run the long way: SQLite, or the day's first action (which closes the
+        earlier days)."""
+        if not self.db.is_postgresql or self._closed_through is None:
+            return None
+        settings = self.settings
+        return {
+            "hall_id": self.hall_id,
+            "number": window,
+            "now": self.clock.now() if self.clock is not None else None,
+            "tz": settings.zone.key,
+            "any_day": self.fixed_day is not None,
+            "day": self.fixed_day or self._closed_through + timedelta(days=1),
+        }
+
+    def _fast_call_next(self, window: int, staff: str | None) -> TicketView | None:
+        """call_next as one statement (sql.fast_call_next), when the window's services and
+        the clerk are known here; None when the action has to run the long way."""
+        params = self._fast_params(window)
+        ranks = self._ranks_cache.get(window)
+        staff_id = None if staff is None else self._staff_ids.get(staff)
+        if params is None or ranks is None or (staff is not None and staff_id is None):
+            return None
+        params["sla_minutes"] = self.settings.sla_minutes
+        params["staff_id"] = staff_id
+        params.update((f"rank_{i}", rank) for i, rank in enumerate(ranks))
+        try:
+            row = self.db.alone(
+                sql.fast_call_next(len(ranks)), params, [(sql.WAKE, {"channel": self._channel})]
+            ).first()
+        except IntegrityError:
+            return None  # another PC called to this window meanwhile: the long way says so
+        if row is None:
+            return None
+        return _called_view(row, row.window_number, row.staff_login, row.staff_name, row.called_at)
 
     def call_specific(self, window: int, label: str, staff: str | None = None) -> TicketView:
         """Call a given waiting number at `window` (指定呼叫)."""
@@ -926,6 +985,17 @@ class QueueEngine:
     def finish(self, window: int, outcome: str = "done") -> TicketView:
         """Finish the current customer (办结) with an outcome code."""
         outcome = outcome.strip()[:40] or "done"
+        params = self._fast_params(window)
+        if params is not None:
+            params["outcome"] = outcome
+            row = self.db.alone(
+                sql.FAST_FINISH, params, [(sql.WAKE, {"channel": self._channel})]
+            ).first()
+            if row is not None:
+                self._handling_cache.clear()
+                return _Current.from_row(row).changed(
+                    status="done", finished_at=row.finished_at, outcome=outcome
+                )
 
         def run(s: Session) -> TicketView:
             win, now, _ = self._open_window(s, window)

@@ -10,10 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
+    Date,
+    Integer,
+    String,
     Table,
     and_,
     bindparam,
     case,
+    cast,
     func,
     insert,
     literal,
@@ -70,31 +75,38 @@ CST = ST.alias("current_staff")
 # ux_tickets_window_current, which holds only the tickets being served. (With bound values
 # PostgreSQL's generic plan read every ticket the window ever served, years of them.)
 _IS_CURRENT = CT.c.status.in_([literal_column(f"'{s}'") for s in CURRENT_STATUSES])
-WINDOW_AND_CURRENT = (
-    select(
-        *WINDOW_COLUMNS,
-        CT.c.id.label("t_id"),
-        CT.c.label.label("t_label"),
-        CT.c.number.label("t_number"),
-        CT.c.day.label("t_day"),
-        CS.c.code.label("t_service_code"),
-        CS.c.name_zh.label("t_service_name_zh"),
-        CS.c.name_en.label("t_service_name_en"),
-        CT.c.priority.label("t_priority"),
-        CT.c.status.label("t_status"),
-        CST.c.login.label("t_staff_login"),
-        CST.c.name.label("t_staff_name"),
-        CT.c.issued_at.label("t_issued_at"),
-        CT.c.called_at.label("t_called_at"),
-        CT.c.started_at.label("t_started_at"),
-        CT.c.recall_count.label("t_recall_count"),
-        CT.c.transfer_count.label("t_transfer_count"),
-        CT.c.transfer_note.label("t_transfer_note"),
-        CT.c.printed.label("t_printed"),
-        CT.c.token.label("t_token"),
-        CT.c.service_id.label("t_service_id"),
-        CT.c.staff_id.label("t_staff_id"),
+
+
+def current_columns(ticket: Any, service: Any, staff: Any) -> tuple[Any, ...]:
+    """A window's current ticket as `_Current` reads it (labels `t_…`), from `ticket` (the
+    tickets table or a statement returning its columns), its service and its staff."""
+    return (
+        ticket.c.id.label("t_id"),
+        ticket.c.label.label("t_label"),
+        ticket.c.number.label("t_number"),
+        ticket.c.day.label("t_day"),
+        service.c.code.label("t_service_code"),
+        service.c.name_zh.label("t_service_name_zh"),
+        service.c.name_en.label("t_service_name_en"),
+        ticket.c.priority.label("t_priority"),
+        ticket.c.status.label("t_status"),
+        staff.c.login.label("t_staff_login"),
+        staff.c.name.label("t_staff_name"),
+        ticket.c.issued_at.label("t_issued_at"),
+        ticket.c.called_at.label("t_called_at"),
+        ticket.c.started_at.label("t_started_at"),
+        ticket.c.recall_count.label("t_recall_count"),
+        ticket.c.transfer_count.label("t_transfer_count"),
+        ticket.c.transfer_note.label("t_transfer_note"),
+        ticket.c.printed.label("t_printed"),
+        ticket.c.token.label("t_token"),
+        ticket.c.service_id.label("t_service_id"),
+        ticket.c.staff_id.label("t_staff_id"),
     )
+
+
+WINDOW_AND_CURRENT = (
+    select(*WINDOW_COLUMNS, *current_columns(CT, CS, CST))
     .select_from(
         W.outerjoin(CT, and_(CT.c.window_id == W.c.id, _IS_CURRENT))
         .outerjoin(CS, CS.c.id == CT.c.service_id)
@@ -278,21 +290,31 @@ TICKET_BY_LABEL = (
 )
 TICKET_BY_LABEL_FOR_UPDATE = TICKET_BY_LABEL.with_for_update(of=T)
 
+
+def _call_values(now: Any, window_id: Any, staff_id: Any, wait_s: Any) -> dict[str, Any]:
+    """What calling a ticket writes. wait_s is the wait until the *first* call: COALESCE
+    keeps the value of an earlier call (a transferred ticket is called again)."""
+    return {
+        "status": "called",
+        "window_id": window_id,
+        "staff_id": staff_id,
+        "called_at": now,
+        "target_window_id": None,
+        "first_called_at": func.coalesce(T.c.first_called_at, now),
+        "wait_s": func.coalesce(T.c.wait_s, wait_s),
+    }
+
+
+# The caller passes wait_s = now - issued_at.
 CALL = (
     update(T)
     .where(T.c.id == bindparam("ticket_id"))
     .values(
-        status="called",
-        window_id=bindparam("window_id"),
-        staff_id=bindparam("staff_id"),
-        called_at=_at("now"),
-        target_window_id=None,
-        first_called_at=func.coalesce(T.c.first_called_at, _at("now")),
-        wait_s=func.coalesce(T.c.wait_s, bindparam("wait_s")),
+        **_call_values(
+            _at("now"), bindparam("window_id"), bindparam("staff_id"), bindparam("wait_s")
+        )
     )
 )
-# wait_s is the wait until the *first* call: the caller passes now - issued_at, and COALESCE
-# keeps the value of an earlier call (a transferred ticket is called again).
 STAFF_BY_ID = select(ST.c.login, ST.c.name).where(ST.c.id == bindparam("staff_id"))
 
 # A customer back from being parked keeps the start of their handling (moved on by the time
@@ -371,3 +393,211 @@ RECENT_HANDLING = (
 STAFF_BY_LOGIN = select(ST.c.id).where(
     ST.c.hall_id == bindparam("hall_id"), ST.c.login == bindparam("login"), ST.c.active.is_(True)
 )
+
+
+# -- PostgreSQL: an action as one statement, its own transaction
+
+# A transaction that says so wakes the change feed's listeners itself, after its COMMIT
+# (WAKE), instead of the event log's trigger doing it inside the transaction: PostgreSQL
+# holds one database-wide lock from a notifying transaction's COMMIT until its commit record
+# is on disk, so notifying writers commit one at a time, each waiting for its own flush (a
+# hall's dispatch stopped at ~500 call-and-finish pairs a second, however many CPUs).
+_NOTIFY_AFTER_COMMIT = func.set_config("hallq.notify", "after_commit", True)
+NOTIFY_AFTER_COMMIT = select(_NOTIFY_AFTER_COMMIT)
+# Its own transaction, committed without waiting for the disk: the lock is held for moments,
+# and a wake-up lost in a crash costs nothing (listeners catch up from their cursor).
+WAKE = select(
+    func.set_config("synchronous_commit", "off", True), func.pg_notify(bindparam("channel"), "")
+)
+
+
+def _action_now() -> Any:
+    """The time of the action: the injected clock's when there is one, else the server's."""
+    return func.coalesce(_at("now"), func.now())
+
+
+def _action_window(*conditions: Any) -> Any:
+    """The window of a one-statement action, locked, as CTE `win`.
+
+    Empty unless the window is open (and `conditions` hold) and it is still the service day
+    the engine expects (`day`, in the hall's time zone `tz`; `any_day` for the simulation's
+    fixed day): the engine then runs the action the long way, which closes earlier days and
+    says what is wrong. Reading the row also marks the transaction NOTIFY_AFTER_COMMIT.
+    """
+    local_day = cast(func.timezone(bindparam("tz", type_=String), _action_now()), Date)
+    return (
+        select(W.c.id, W.c.number, W.c.staff_id, _NOTIFY_AFTER_COMMIT.label("notify"))
+        .where(
+            W.c.hall_id == bindparam("hall_id"),
+            W.c.number == bindparam("number"),
+            W.c.active.is_(True),
+            or_(bindparam("any_day", type_=Boolean), local_day == bindparam("day")),
+            *conditions,
+        )
+        .with_for_update(of=W)
+        .cte("win")
+    )
+
+
+def _event_of(action: Any, kind: str, at: Any, **details: Any) -> Any:
+    """The event-log row of a one-statement action, from the rows `action` returns."""
+    pairs = [part for key, value in details.items() for part in (literal(key), value)]
+    return (
+        insert(E)
+        .from_select(
+            [
+                "hall_id",
+                "at",
+                "kind",
+                "ticket_id",
+                "window_id",
+                "staff_id",
+                "service_id",
+                "details",
+            ],
+            select(
+                action.c.hall_id,
+                at,
+                literal(kind),
+                action.c.id,
+                action.c.window_id,
+                action.c.staff_id,
+                action.c.service_id,
+                func.json_build_object(*pairs),
+            ),
+        )
+        .cte(f"{kind}_event")
+    )
+
+
+def _seconds(interval: Any) -> Any:
+    return func.extract("epoch", interval)
+
+
+# What the one-statement actions read back of the ticket they changed.
+_RETURNED = (
+    T.c.id,
+    T.c.hall_id,
+    T.c.label,
+    T.c.number,
+    T.c.day,
+    T.c.priority,
+    T.c.status,
+    T.c.issued_at,
+    T.c.called_at,
+    T.c.recall_count,
+    T.c.transfer_count,
+    T.c.transfer_note,
+    T.c.outcome,
+    T.c.printed,
+    T.c.token,
+    T.c.service_id,
+    T.c.window_id,
+    T.c.staff_id,
+)
+_FAST_CALL: dict[int, Any] = {}
+
+
+def fast_call_next(ranks: int) -> Any:
+    """call_next in one statement (PostgreSQL): lock the window, choose the ticket with the
+    calling order (`next_ticket_id`), call it and log the event. No row: the engine runs the
+    action the long way (paused, busy or closed window, nobody waiting, a new day).
+
+    The probes read after the window's lock (its id is an InitPlan they depend on); a
+    statement that waited for the lock still sees tickets as they were when it began, but a
+    ticket another counter took meanwhile fails its probe's re-check under the row lock, and
+    a second current ticket for the window is refused by ux_tickets_window_current.
+    """
+    stmt = _FAST_CALL.get(ranks)
+    if stmt is not None:
+        return stmt
+    now = _action_now()
+    win = _action_window(W.c.paused.is_(False))
+    cutoff = now - func.make_interval(0, 0, 0, 0, 0, bindparam("sla_minutes", type_=Integer))
+    chosen = next_ticket_id(
+        ranks, lock=True, window_id=select(win.c.id).scalar_subquery(), cutoff=cutoff
+    ).cte("chosen")
+    busy = select(CT.c.id).where(CT.c.window_id == win.c.id, _IS_CURRENT).exists()
+    staff_id = func.coalesce(bindparam("staff_id", type_=Integer), win.c.staff_id)
+    called = (
+        update(T)
+        .where(T.c.id == chosen.c.id, ~busy)
+        .values(**_call_values(now, win.c.id, staff_id, _seconds(now - T.c.issued_at)))
+        .returning(*_RETURNED, win.c.number.label("window_number"))
+        .cte("called")
+    )
+    event = _event_of(
+        called, "called", called.c.called_at, label=called.c.label, window=called.c.window_number
+    )
+    stmt = _FAST_CALL[ranks] = (
+        select(
+            called.c.id,
+            called.c.label,
+            called.c.number,
+            called.c.day,
+            S.c.code,
+            S.c.name_zh,
+            S.c.name_en,
+            called.c.priority,
+            called.c.issued_at,
+            called.c.recall_count,
+            called.c.transfer_count,
+            called.c.transfer_note,
+            called.c.printed,
+            called.c.token,
+            called.c.service_id,
+            called.c.window_number,
+            called.c.called_at,
+            ST.c.login.label("staff_login"),
+            ST.c.name.label("staff_name"),
+        )
+        .select_from(
+            called.join(S, S.c.id == called.c.service_id).outerjoin(
+                ST, ST.c.id == called.c.staff_id
+            )
+        )
+        .add_cte(event)
+    )
+    return stmt
+
+
+def _fast_finish() -> Any:
+    now = _action_now()
+    win = _action_window()
+    began = func.coalesce(T.c.started_at, T.c.called_at, now)
+    done = (
+        update(T)
+        .where(T.c.window_id == win.c.id, T.c.status.in_(CURRENT_STATUSES))
+        .values(
+            status="done",
+            finished_at=now,
+            outcome=bindparam("outcome"),
+            handling_s=func.greatest(0, _seconds(now - began)),
+        )
+        .returning(*_RETURNED, T.c.started_at, T.c.finished_at, win.c.number.label("window_number"))
+        .cte("done")
+    )
+    event = _event_of(
+        done,
+        "finished",
+        done.c.finished_at,
+        label=done.c.label,
+        window=done.c.window_number,
+        outcome=done.c.outcome,
+    )
+    return (
+        select(
+            done.c.window_number.label("number"),
+            done.c.finished_at,
+            *current_columns(done, S, ST),
+        )
+        .select_from(
+            done.join(S, S.c.id == done.c.service_id).outerjoin(ST, ST.c.id == done.c.staff_id)
+        )
+        .add_cte(event)
+    )
+
+
+# finish in one statement (PostgreSQL): the window's current ticket done, its event logged.
+# No row: the engine runs the action the long way (nothing to finish, closed window, new day).
+FAST_FINISH = _fast_finish()
