@@ -23,7 +23,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -218,161 +218,179 @@ def _kiosk_worker(url: str, code: str, seconds: float, gate: _Gate, out: Any) ->
     out.put({"issued": issued})
 
 
+def _driver_statements(url: str) -> Callable[..., tuple[str, Any]]:
+    """The engine's statements as SQL text and driver parameters for `url`'s database: the
+    raw loops run the very statements the engine runs, without the engine."""
+    from common.direct import StatementCache
+
+    db = Database(url)
+    dialect = db.engine.dialect
+    with db.engine.connect():  # the dialect learns the server's version
+        pass
+    cache = StatementCache(dialect)
+    db.dispose()
+
+    def bind(stmt: Any, **params: Any) -> tuple[str, Any]:
+        return cache.get(stmt, params).bind(params)
+
+    return bind
+
+
 def _raw_sqlite_worker(
     path: str, hall_id: int, window_id: int, day: str, seconds: float, gate: _Gate, out: Any
 ) -> None:
-    """The same call and finish transactions, written directly with sqlite3."""
+    """The engine's call and finish transactions, run directly with sqlite3.
+
+    Call: BEGIN IMMEDIATE, the window with its current ticket, the calling order
+    (`sql.next_ticket`), the call and its event, COMMIT. Finish: BEGIN IMMEDIATE, the window,
+    the finish and its event, COMMIT.
+    """
+    from common import sql
     from common.db import WAL_AUTOCHECKPOINT_PAGES, Checkpointer
 
+    bind = _driver_statements(f"sqlite:///{path}")
     conn = sqlite3.connect(path, isolation_level=None, timeout=15)
     conn.execute("PRAGMA busy_timeout = 15000")
     conn.execute("PRAGMA synchronous = NORMAL")
     # Checkpoints as the engine does them (common.db.Checkpointer).
     conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     Checkpointer(Path(path)).start()
+    window = conn.execute("SELECT number FROM windows WHERE id = ?", (window_id,)).fetchone()[0]
+    ranks = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT rank FROM window_services WHERE window_id = ? ORDER BY rank",
+            (window_id,),
+        )
+    ]
+    on_window = bind(sql.WINDOW_AND_CURRENT, hall_id=hall_id, number=window)
     calls = empty = 0
     deadline = gate.wait() + seconds
     while time.time() < deadline:
-        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        now = datetime.now(UTC)
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("SELECT id, paused FROM windows WHERE id = ?", (window_id,)).fetchone()
-        conn.execute(
-            "SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'serving')",
-            (window_id,),
-        ).fetchone()
-        # The engine's probes: sent to this window, oldest of its services, oldest priority.
-        conn.execute(
-            "SELECT id FROM tickets WHERE hall_id = ? AND day = ? AND status = 'waiting' "
-            "AND target_window_id = ? ORDER BY queue_at, id LIMIT 1",
-            (hall_id, day, window_id),
-        ).fetchone()
+        conn.execute(*on_window).fetchone()
         row = conn.execute(
-            "SELECT id, priority FROM tickets WHERE hall_id = ? AND day = ? "
-            "AND status = 'waiting' AND target_window_id IS NULL AND service_id IN "
-            "(SELECT service_id FROM window_services WHERE window_id = ?) "
-            "ORDER BY queue_at, id LIMIT 1",
-            (hall_id, day, window_id),
-        ).fetchone()
-        conn.execute(
-            "SELECT id FROM tickets INDEXED BY ix_tickets_waiting WHERE hall_id = ? AND day = ? "
-            "AND status = 'waiting' AND target_window_id IS NULL AND service_id IN "
-            "(SELECT service_id FROM window_services WHERE window_id = ?) "
-            "AND priority IN ('elderly', 'disabled', 'military', 'pregnant', 'vip', 'appointment') "
-            "ORDER BY queue_at, id LIMIT 1",
-            (hall_id, day, window_id),
+            *bind(
+                sql.next_ticket(len(ranks), lock=False),
+                hall_id=hall_id,
+                day=date.fromisoformat(day),
+                window_id=window_id,
+                cutoff=now - timedelta(minutes=20),
+                **{f"rank_{i}": rank for i, rank in enumerate(ranks)},
+            )
         ).fetchone()
         if row is None:
             conn.execute("COMMIT")
             empty += 1
             continue
+        ticket_id, service_id = row[0], row[14]
         conn.execute(
-            "UPDATE tickets SET status = 'called', window_id = ?, called_at = ?, "
-            "first_called_at = COALESCE(first_called_at, ?) WHERE id = ?",
-            (window_id, now, now, row[0]),
+            *bind(
+                sql.CALL,
+                ticket_id=ticket_id,
+                window_id=window_id,
+                staff_id=None,
+                now=now,
+                wait_s=1.0,
+            )
         )
-        conn.execute(
-            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
-            "VALUES (?, ?, 'called', ?, ?, ?)",
-            (hall_id, now, row[0], window_id, json.dumps({"window": window_id})),
-        )
+        conn.execute(*_raw_event(bind, hall_id, now, "called", ticket_id, window_id, service_id))
         conn.execute("COMMIT")
         calls += 1
         conn.execute("BEGIN IMMEDIATE")
+        conn.execute(*on_window).fetchone()
         conn.execute(
-            "SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'serving')",
-            (window_id,),
-        ).fetchone()
-        conn.execute(
-            "UPDATE tickets SET status = 'done', finished_at = ?, handling_s = 1.0 WHERE id = ?",
-            (now, row[0]),
+            *bind(sql.FINISH, ticket_id=ticket_id, now=now, outcome="done", handling_s=1.0)
         )
-        conn.execute(
-            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id) VALUES (?, ?, 'finished', ?, ?)",
-            (hall_id, now, row[0], window_id),
-        )
+        conn.execute(*_raw_event(bind, hall_id, now, "finished", ticket_id, window_id, service_id))
         conn.execute("COMMIT")
     out.put({"calls": calls, "empty": empty})
 
 
-def _raw_pg_worker(
-    conninfo: str, hall_id: int, window_id: int, day: str, seconds: float, gate: _Gate, out: Any
-) -> None:
-    """The same call and finish transactions, written directly with psycopg.
+def _raw_event(
+    bind: Callable[..., tuple[str, Any]],
+    hall_id: int,
+    now: datetime,
+    kind: str,
+    ticket_id: int,
+    window_id: int,
+    service_id: int,
+) -> tuple[str, Any]:
+    from common import sql
 
-    The same statements as the engine: the window locked (reading the server's clock), then
-    read; the probes one by one, each locking what it returns; the call and its event.
-    Finishing: the window, then the update and its event. Without psycopg's pipeline mode,
-    which the engine uses to save round trips: on a machine whose CPUs are the limit it
-    costs more than it saves, and the ceiling is the faster way.
-    """
-    import psycopg
-    from psycopg.types.json import Jsonb
-
-    conn = psycopg.connect(conninfo)
-    waiting = "hall_id = %s AND day = %s AND status = 'waiting'"
-    in_rank = (
-        "target_window_id IS NULL AND service_id IN "
-        "(SELECT service_id FROM window_services WHERE window_id = %s AND rank = 0)"
+    return bind(
+        sql.EVENT,
+        hall_id=hall_id,
+        at=now,
+        kind=kind,
+        ticket_id=ticket_id,
+        window_id=window_id,
+        staff_id=None,
+        service_id=service_id,
+        details={"label": "A00001", "window": 1},
     )
-    priority = "priority IN ('elderly', 'disabled', 'military', 'pregnant', 'vip', 'appointment')"
-    locked = "LIMIT 1 FOR UPDATE SKIP LOCKED"
 
-    def open_window() -> Any:
-        lock = conn.execute("SELECT id, now() FROM windows WHERE id = %s FOR UPDATE", (window_id,))
-        now = lock.fetchone()[1]  # type: ignore[index]
-        conn.execute(
-            "SELECT w.paused, t.id FROM windows w LEFT JOIN tickets t ON t.window_id = w.id "
-            "AND t.status IN ('called', 'serving') WHERE w.id = %s",
+
+def _raw_pg_worker(
+    conninfo: str,
+    url: str,
+    hall_id: int,
+    window_id: int,
+    day: str,
+    seconds: float,
+    gate: _Gate,
+    out: Any,
+) -> None:
+    """The engine's call and finish, run directly with psycopg: each one statement in its
+    own transaction (`sql.fast_call_next`, `sql.FAST_FINISH`), sent with the change feed's
+    wake-up (`sql.WAKE`) in one round trip."""
+    import psycopg
+
+    from common import sql
+
+    bind = _driver_statements(url)
+    conn = psycopg.connect(conninfo, autocommit=True)
+    window = conn.execute("SELECT number FROM windows WHERE id = %s", (window_id,)).fetchone()[0]  # type: ignore[index]
+    ranks = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT rank FROM window_services WHERE window_id = %s ORDER BY rank",
             (window_id,),
-        ).fetchone()
-        return now
-
+        )
+    ]
+    action = {
+        "hall_id": hall_id,
+        "number": window,
+        "now": None,
+        "tz": "Asia/Shanghai",
+        "any_day": True,
+        "day": date.fromisoformat(day),
+    }
+    call = bind(
+        sql.fast_call_next(len(ranks)),
+        **action,
+        sla_minutes=20,
+        staff_id=None,
+        **{f"rank_{i}": rank for i, rank in enumerate(ranks)},
+    )
+    finish = bind(sql.FAST_FINISH, **action, outcome="done")
+    wake = bind(sql.WAKE, channel=f"hallq_{hall_id}")
     calls = empty = 0
+    cursor, waker = psycopg.RawCursor(conn), psycopg.RawCursor(conn)
     deadline = gate.wait() + seconds
     while time.time() < deadline:
-        now = open_window()
-        conn.execute(
-            f"SELECT id FROM tickets WHERE {waiting} AND target_window_id = %s "
-            f"ORDER BY queue_at, id {locked}",
-            (hall_id, day, window_id),
-        ).fetchone()
-        row = conn.execute(
-            f"SELECT id FROM tickets WHERE {waiting} AND {in_rank} ORDER BY queue_at, id {locked}",
-            (hall_id, day, window_id),
-        ).fetchone()
-        conn.execute(
-            f"SELECT id FROM tickets WHERE {waiting} AND {in_rank} AND {priority} "
-            f"ORDER BY coalesce(queue_at, queue_at), id {locked}",
-            (hall_id, day, window_id),
-        ).fetchone()
-        if row is None:
-            conn.commit()
+        with conn.pipeline():
+            cursor.execute(*call)
+            waker.execute(*wake)
+        if cursor.fetchone() is None:
             empty += 1
             continue
-        conn.execute(
-            "UPDATE tickets SET status = 'called', window_id = %s, called_at = %s, "
-            "first_called_at = COALESCE(first_called_at, %s), wait_s = COALESCE(wait_s, 1.0) "
-            "WHERE id = %s",
-            (window_id, now, now, row[0]),
-        )
-        conn.execute(
-            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
-            "VALUES (%s, %s, 'called', %s, %s, %s)",
-            (hall_id, now, row[0], window_id, Jsonb({"window": window_id})),
-        )
-        conn.commit()
         calls += 1
-        now = open_window()
-        conn.execute(
-            "UPDATE tickets SET status = 'done', finished_at = %s, handling_s = 1.0 WHERE id = %s",
-            (now, row[0]),
-        )
-        conn.execute(
-            "INSERT INTO events (hall_id, at, kind, ticket_id, window_id, details) "
-            "VALUES (%s, %s, 'finished', %s, %s, %s)",
-            (hall_id, now, row[0], window_id, Jsonb({"window": window_id})),
-        )
-        conn.commit()
+        with conn.pipeline():
+            cursor.execute(*finish)
+            waker.execute(*wake)
+        cursor.fetchone()
     conn.close()
     out.put({"calls": calls, "empty": empty})
 
@@ -487,7 +505,7 @@ def bench_dispatch(target: _Target, processes: int, seconds: float, backlog: int
             .render_as_string(hide_password=False)
         )
         raw_specs = [
-            (_raw_pg_worker, (conninfo, hall_id, windows[w], day, seconds))
+            (_raw_pg_worker, (conninfo, target.url, hall_id, windows[w], day, seconds))
             for w in range(1, processes + 1)
         ]
     # Under the same load: the same kiosks issue meanwhile.

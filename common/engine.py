@@ -10,6 +10,12 @@ Concurrency:
 * a window's actions lock the window's row first; `call_next` claims a ticket with
   `FOR UPDATE SKIP LOCKED` on PostgreSQL and inside `BEGIN IMMEDIATE` on SQLite;
 * a partial unique index lets a window hold at most one current ticket.
+
+On PostgreSQL a clerk's two busiest actions, call_next and finish, run as one statement each
+(`sql.fast_call_next`, `sql.FAST_FINISH`) once the engine knows the window's services, the
+clerk and the service day; whenever such a statement finds nothing to do it writes nothing,
+and the action runs the long way, which says what is wrong. The calling order itself is one
+statement on every path (`sql.next_ticket_id`).
 """
 
 from __future__ import annotations
