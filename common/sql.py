@@ -194,19 +194,12 @@ def urgent(priority: Any, queue_at: Any, cutoff: Any) -> Any:
     return or_(priority != "none", queue_at <= cutoff)
 
 
-def _probe(where: tuple[Any, ...], *, priority: bool, seek: bool, lock: bool) -> Any:
-    """The oldest waiting ticket matching `where` (with `priority`: the oldest priority one):
-    LIMIT 1 along an index, so a call costs the same with 20 or 20,000 people waiting."""
-    # `seek` orders by an expression, not the bare column: otherwise SQLite (without
-    # statistics) walks ix_tickets_queue, already in queue_at order, through every waiting
-    # ticket of the services looking for the few with priority, instead of seeking those few
-    # in ix_tickets_waiting and sorting them. (Tickets sent to one window are few already:
-    # they are walked in order along ix_tickets_target.)
-    first = func.coalesce(T.c.queue_at, T.c.queue_at) if seek else T.c.queue_at
+def _probe(where: tuple[Any, ...], *, order: tuple[Any, ...], lock: bool) -> Any:
+    """The first waiting ticket matching `where` in `order` (then id)."""
     stmt = (
         select(T.c.id, T.c.priority, T.c.queue_at)
-        .where(*_WAITING, *where, *(_PRIORITY if priority else ()))
-        .order_by(first, T.c.id)
+        .where(*_WAITING, *where)
+        .order_by(*order, T.c.id)
         .limit(1)
     )
     # PostgreSQL: each probe locks the ticket it returns and skips those other counters hold.
@@ -217,15 +210,25 @@ def next_ticket_id(ranks: int, *, lock: bool, window_id: Any, cutoff: Any) -> An
     """The id of the ticket a window calls next (呼叫下一位): the hall's calling order.
 
     Groups, in order: the tickets sent to this very window, then the window's services rank
-    by rank (`rank_0`, `rank_1`, … bound to its ranks, primary first). Each group offers
-    its oldest ticket and its oldest priority ticket. Urgent tickets come first (priority,
-    or waited past the SLA): the first group holding one gives its oldest urgent ticket;
-    otherwise the first non-empty group gives its oldest ticket. Ties: earlier place in the
-    queue, then lower id.
+    by rank (`rank_0`, `rank_1`, … bound to its ranks, primary first). Urgent tickets come
+    first (priority, or waited past the SLA): the first group holding one gives its oldest
+    urgent ticket; otherwise the first non-empty group gives its oldest ticket. Ties:
+    earlier place in the queue, then lower id.
     """
-    groups: list[tuple[Any, ...]] = [(T.c.target_window_id == window_id,)]
-    groups += [
-        (
+    # Each group offers its oldest ticket and its oldest priority ticket, each LIMIT 1 along
+    # an index, so a call costs the same with 20 or 20,000 people waiting. (A rank's
+    # priority probe orders by an expression, not the bare column: otherwise SQLite, without
+    # statistics, walks ix_tickets_queue, already in queue_at order, through every waiting
+    # ticket of the services looking for the few with priority, instead of seeking those few
+    # in ix_tickets_waiting and sorting them. Tickets sent to one window are few already:
+    # they are walked in order along ix_tickets_target.)
+    sent_here = (T.c.target_window_id == window_id,)
+    probes = [
+        (0, _probe(sent_here, order=(T.c.queue_at,), lock=lock)),
+        (0, _probe((*sent_here, *_PRIORITY), order=(T.c.queue_at,), lock=lock)),
+    ]
+    for i in range(ranks):
+        in_rank = (
             T.c.target_window_id.is_(None),
             T.c.service_id.in_(
                 select(WS.c.service_id).where(
@@ -233,15 +236,13 @@ def next_ticket_id(ranks: int, *, lock: bool, window_id: Any, cutoff: Any) -> An
                 )
             ),
         )
-        for i in range(ranks)
+        probes.append((i + 1, _probe(in_rank, order=(T.c.queue_at,), lock=lock)))
+        seek = (func.coalesce(T.c.queue_at, T.c.queue_at),)
+        probes.append((i + 1, _probe((*in_rank, *_PRIORITY), order=seek, lock=lock)))
+    offers = [
+        select(literal(number).label("grp"), probe.c.id, probe.c.priority, probe.c.queue_at)
+        for number, probe in probes
     ]
-    offers = []
-    for number, where in enumerate(groups):
-        for priority in (False, True):
-            probe = _probe(where, priority=priority, seek=priority and number > 0, lock=lock)
-            offers.append(
-                select(literal(number).label("grp"), probe.c.id, probe.c.priority, probe.c.queue_at)
-            )
     offered = union_all(*offers).subquery("offered")
     return (
         select(offered.c.id)
@@ -517,7 +518,11 @@ def fast_call_next(ranks: int) -> Any:
     chosen = next_ticket_id(
         ranks, lock=True, window_id=select(win.c.id).scalar_subquery(), cutoff=cutoff
     ).cte("chosen")
-    busy = select(CT.c.id).where(CT.c.window_id == win.c.id, _IS_CURRENT).exists()
+    busy = (
+        select(CT.c.id)
+        .where(CT.c.window_id == select(win.c.id).scalar_subquery(), _IS_CURRENT)
+        .exists()
+    )
     staff_id = func.coalesce(bindparam("staff_id", type_=Integer), win.c.staff_id)
     called = (
         update(T)
@@ -567,7 +572,13 @@ def _fast_finish() -> Any:
     began = func.coalesce(T.c.started_at, T.c.called_at, now)
     done = (
         update(T)
-        .where(T.c.window_id == win.c.id, T.c.status.in_(CURRENT_STATUSES))
+        .where(
+            # The window's id also as a value, so its current ticket is sought in
+            # ux_tickets_window_current rather than every window's current ticket read.
+            T.c.window_id == select(win.c.id).scalar_subquery(),
+            T.c.window_id == win.c.id,
+            T.c.status.in_(CURRENT_STATUSES),
+        )
         .values(
             status="done",
             finished_at=now,

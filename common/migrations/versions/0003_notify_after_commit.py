@@ -20,32 +20,27 @@ down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-NOTIFY_FUNCTION = """
-CREATE OR REPLACE FUNCTION hallq_notify_event() RETURNS trigger AS $$
-BEGIN
-    IF current_setting('hallq.notify', true) IS DISTINCT FROM 'after_commit' THEN
-        PERFORM pg_notify('hallq_' || NEW.hall_id, NEW.id::text);
-    END IF;
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql
+# The condition is the trigger's WHEN: for such a transaction's rows no trigger call is even
+# queued.
+WAKE_UNLESS_DEFERRED = """
+CREATE TRIGGER events_notify AFTER INSERT ON events FOR EACH ROW
+WHEN (current_setting('hallq.notify', true) IS DISTINCT FROM 'after_commit')
+EXECUTE FUNCTION hallq_notify_event()
 """
 
-PREVIOUS_FUNCTION = """
-CREATE OR REPLACE FUNCTION hallq_notify_event() RETURNS trigger AS $$
-BEGIN
-    PERFORM pg_notify('hallq_' || NEW.hall_id, NEW.id::text);
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql
+ALWAYS_WAKE = """
+CREATE TRIGGER events_notify AFTER INSERT ON events FOR EACH ROW
+EXECUTE FUNCTION hallq_notify_event()
 """
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(NOTIFY_FUNCTION)
+        op.execute("DROP TRIGGER IF EXISTS events_notify ON events")
+        op.execute(WAKE_UNLESS_DEFERRED)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(PREVIOUS_FUNCTION)
+        op.execute("DROP TRIGGER IF EXISTS events_notify ON events")
+        op.execute(ALWAYS_WAKE)
