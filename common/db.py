@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -164,6 +164,7 @@ class Database:
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._statements = StatementCache(self.engine.dialect)
         self._checkpointer: Checkpointer | None = None
+        self._lease = _Lease()
         self._checkpointer_lock = threading.Lock()
 
     @property
@@ -183,6 +184,7 @@ class Database:
 
         Database failures become `DatabaseUnavailable` with a readable reason.
         """
+        self._end_lease()
         factory = self._write_sessions if write else self._read_sessions
         with _readable_errors(), factory() as session, session.begin():
             yield session
@@ -194,6 +196,7 @@ class Database:
         The same guarantees as `session`: commit on success, roll back on any error, and
         database failures as `DatabaseUnavailable`. A lost connection is dropped from the pool.
         """
+        self._end_lease()
         with _readable_errors():
             proxied = self.engine.raw_connection()
             try:
@@ -226,29 +229,54 @@ class Database:
         """One statement as its own transaction on the bare driver (PostgreSQL autocommit),
         then each of `then` as its own, all in one round trip.
 
-        A pooled connection the server has closed meanwhile (it restarted, or ended the
-        session) is replaced before the statement is sent. A connection lost while it runs
-        leaves its outcome unknown: that is not retried (`DatabaseUnavailable`).
+        The calling thread keeps the pooled connection, in autocommit, for its next such
+        statement (a counter's calls and finishes follow each other); it goes back to the
+        pool when the thread next opens a transaction (`session`, `direct_session`), which
+        then gets that very connection. A connection the server has closed meanwhile (it
+        restarted, or ended the session) is replaced before the statement is sent; one lost
+        while the statement runs leaves its outcome unknown: that is not retried
+        (`DatabaseUnavailable`).
         """
         with _readable_errors():
-            proxied = self.engine.raw_connection()
-            try:
-                if _closed_by_server(proxied.driver_connection):
-                    proxied.invalidate()
-                    proxied.close()
-                    proxied = self.engine.raw_connection()
-                dbapi_conn = proxied.driver_connection
-                tx = DirectTx(dbapi_conn, self._statements, pipeline=True)
-                for then_stmt, then_params in then:
-                    tx.then(then_stmt, then_params)
-                try:
-                    return tx.alone(stmt, params)
-                except DBAPIError as e:
-                    if e.connection_invalidated:
-                        proxied.invalidate(e)
-                    raise
-            finally:
+            proxied = self._lease.proxied
+            if proxied is None:
+                proxied = self.engine.raw_connection()
+                self._lease.proxied = proxied
+            if _closed_by_server(proxied.driver_connection):
+                proxied.invalidate()
                 proxied.close()
+                proxied = self._lease.proxied = self.engine.raw_connection()
+            conn = cast(Any, proxied.driver_connection)
+            if not conn.autocommit:
+                try:
+                    conn.autocommit = True
+                except BaseException:
+                    self._lease.proxied = None
+                    proxied.close()
+                    raise
+            tx = DirectTx(conn, self._statements, pipeline=True)
+            for then_stmt, then_params in then:
+                tx.then(then_stmt, then_params)
+            try:
+                return tx.alone(stmt, params)
+            except DBAPIError as e:
+                if e.connection_invalidated:
+                    self._lease.proxied = None
+                    proxied.invalidate(e)
+                    proxied.close()
+                raise
+
+    def _end_lease(self) -> None:
+        """Give the thread's `alone` connection back to the pool, out of autocommit."""
+        proxied = self._lease.proxied
+        if proxied is None:
+            return
+        self._lease.proxied = None
+        try:
+            proxied.driver_connection.autocommit = False
+        except Exception:  # noqa: BLE001 — a broken connection: the pool drops it
+            proxied.invalidate()
+        proxied.close()
 
     def transaction(
         self,
@@ -305,6 +333,7 @@ class Database:
                 self._checkpointer.start()
 
     def dispose(self) -> None:
+        self._end_lease()
         with self._checkpointer_lock:
             if self._checkpointer is not None:
                 self._checkpointer.stop()
@@ -325,6 +354,12 @@ def _readable_errors() -> Iterator[None]:
         if is_disconnect(e):
             raise DatabaseUnavailable(describe_db_error(e), code="db_unavailable") from e
         raise
+
+
+class _Lease(threading.local):
+    """The pooled connection a thread keeps for its one-statement transactions."""
+
+    proxied: Any = None
 
 
 def _closed_by_server(dbapi_conn: Any) -> bool:

@@ -393,13 +393,12 @@ class DirectTx:
             self._then.append(bound)
 
     def alone(self, stmt: Any, params: dict[str, Any]) -> DirectResult:
-        """Run one statement as its own transaction (autocommit), then the `then` statements,
-        each as its own; one round trip (PostgreSQL)."""
+        """Run one statement as its own transaction, then the `then` statements, each as its
+        own; one round trip (PostgreSQL, on a connection in autocommit)."""
         conn = self.dbapi_conn
         prepared = self.cache.get(stmt, params)
         sql_text, args = prepared.bind(params)
         then, self._then = self._then, []
-        conn.autocommit = True
         try:
             with conn.pipeline():
                 cursor = self.cursor
@@ -409,9 +408,6 @@ class DirectTx:
             return self._result(prepared, cursor)
         except Exception as e:  # noqa: BLE001
             raise self.wrap(e, sql_text, args) from e
-        finally:
-            if not conn.closed:
-                conn.autocommit = False
 
     def commit(self) -> None:
         """COMMIT, sending the deferred writes with it and the `then` statements after it

@@ -376,3 +376,29 @@ def test_a_paused_window_or_empty_queue_is_said_the_long_way(engine: QueueEngine
     assert paused.value.code == "paused"
     assert snapshot(engine) == before
     assert counts == {"fast": 0, "long": 2}
+
+
+def test_one_statement_actions_and_transactions_share_a_connection(pg_hall, clock):
+    """The thread keeps its connection between one-statement actions and hands it back to
+    the pool for its next transaction: a counter PC holds no extra connection."""
+    url, code = pg_hall
+    db = Database(url, pool_size=1)
+    engine = QueueEngine(db, code, clock=clock)
+    counts = _counting(engine)
+    for _ in range(4):
+        engine.issue("A")
+    engine.call_next(1)
+    engine.finish(1)
+    pid = lambda: db.transaction(  # noqa: E731
+        lambda s: s.execute(text("SELECT pg_backend_pid()")).scalar_one(), write=False
+    )
+    before = pid()
+    engine.call_next(1)
+    engine.finish(1)
+    engine.call_next(1)
+    assert db.engine.pool.checkedout() == 1  # kept by this thread
+    assert pid() == before  # …and handed back for a transaction
+    assert db.engine.pool.checkedout() == 0
+    assert engine.issue("A").ticket.label == "A005"
+    assert counts["fast"] == 2
+    db.dispose()
