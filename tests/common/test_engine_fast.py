@@ -253,15 +253,22 @@ def test_a_second_current_ticket_is_refused_not_written(engine: QueueEngine, clo
     assert current == [waiting[-1]]
 
 
-def test_a_connection_the_server_ended_is_replaced_first(pg_hall, clock):
+def _counter_pc(pg_hall: tuple[str, str], clock: ManualClock, tickets: int) -> Any:
+    """A counter PC's engine (one pooled connection) after the day's first call and finish,
+    with `tickets` issued: the next call and finish take the short way."""
     url, code = pg_hall
     db = Database(url, pool_size=1)
     engine = QueueEngine(db, code, clock=clock)
     counts = _counting(engine)
-    for _ in range(3):
+    for _ in range(tickets):
         engine.issue("A")
     engine.call_next(1)
     engine.finish(1)
+    return url, db, engine, counts
+
+
+def test_a_connection_the_server_ended_is_replaced_first(pg_hall, clock):
+    url, db, engine, counts = _counter_pc(pg_hall, clock, 3)
     pid = db.transaction(lambda s: s.execute(text("SELECT pg_backend_pid()")).scalar_one())
     with psycopg.connect(_admin_url(url), autocommit=True) as conn:
         assert conn.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0]
@@ -381,14 +388,7 @@ def test_a_paused_window_or_empty_queue_is_said_the_long_way(engine: QueueEngine
 def test_one_statement_actions_and_transactions_share_a_connection(pg_hall, clock):
     """The thread keeps its connection between one-statement actions and hands it back to
     the pool for its next transaction: a counter PC holds no extra connection."""
-    url, code = pg_hall
-    db = Database(url, pool_size=1)
-    engine = QueueEngine(db, code, clock=clock)
-    counts = _counting(engine)
-    for _ in range(4):
-        engine.issue("A")
-    engine.call_next(1)
-    engine.finish(1)
+    _, db, engine, counts = _counter_pc(pg_hall, clock, 4)
     pid = lambda: db.transaction(  # noqa: E731
         lambda s: s.execute(text("SELECT pg_backend_pid()")).scalar_one(), write=False
     )
