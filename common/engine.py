@@ -334,8 +334,8 @@ class QueueEngine:
         self.fixed_day = fixed_day
         self.hall_code = hall
         self.hall_id: int = db.transaction(lambda s: hall_id_for(s, hall), write=False)
-        # The change feed's channel (common.feed): woken after the one-statement actions.
-        self._channel = f"hallq_{self.hall_id}"
+        # Wakes the change feed's listeners (common.feed) after a transaction's COMMIT.
+        self._wake: tuple[Any, dict[str, Any]] = (sql.WAKE, {"channel": f"hallq_{self.hall_id}"})
         self._settings: HallSettings | None = None
         self._settings_lock = threading.Lock()
         self._closed_through: date | None = None
@@ -459,7 +459,7 @@ class QueueEngine:
         if isinstance(s, DirectTx) and s.pipeline and not s.has_then:
             # PostgreSQL: listeners are woken after COMMIT (see sql.NOTIFY_AFTER_COMMIT).
             s.defer(sql.NOTIFY_AFTER_COMMIT, {})
-            s.then(sql.WAKE, {"channel": self._channel})
+            s.then(*self._wake)
         _write(
             s,
             sql.EVENT,
@@ -924,9 +924,7 @@ class QueueEngine:
         params["staff_id"] = staff_id
         params.update((f"rank_{i}", rank) for i, rank in enumerate(ranks))
         try:
-            row = self.db.alone(
-                sql.fast_call_next(len(ranks)), params, [(sql.WAKE, {"channel": self._channel})]
-            ).first()
+            row = self.db.alone(sql.fast_call_next(len(ranks)), params, [self._wake]).first()
         except IntegrityError:
             return None  # another PC called to this window meanwhile: the long way says so
         if row is None:
@@ -994,9 +992,7 @@ class QueueEngine:
         params = self._fast_params(window)
         if params is not None:
             params["outcome"] = outcome
-            row = self.db.alone(
-                sql.FAST_FINISH, params, [(sql.WAKE, {"channel": self._channel})]
-            ).first()
+            row = self.db.alone(sql.FAST_FINISH, params, [self._wake]).first()
             if row is not None:
                 self._handling_cache.clear()
                 return _Current.from_row(row).changed(
