@@ -343,8 +343,8 @@ def _raw_pg_worker(
     out: Any,
 ) -> None:
     """The engine's call and finish, run directly with psycopg: each one statement in its
-    own transaction (`sql.fast_call_next`, `sql.FAST_FINISH`), sent with the change feed's
-    wake-up (`sql.WAKE`) in one round trip."""
+    own transaction (`sql.fast_call_next`, `sql.FAST_FINISH`), followed by the change feed's
+    wake-up (`sql.WAKE`) in a transaction of its own, as `Database.alone` does."""
     import psycopg
 
     from common import sql
@@ -380,15 +380,17 @@ def _raw_pg_worker(
     cursor, waker = psycopg.RawCursor(conn), psycopg.RawCursor(conn)
     deadline = gate.wait() + seconds
     while time.time() < deadline:
-        with conn.pipeline():
+        with conn.pipeline() as pipeline:
             cursor.execute(*call)
+            pipeline.sync()  # the call's own transaction ends, durably, before the wake-up's
             waker.execute(*wake)
         if cursor.fetchone() is None:
             empty += 1
             continue
         calls += 1
-        with conn.pipeline():
+        with conn.pipeline() as pipeline:
             cursor.execute(*finish)
+            pipeline.sync()
             waker.execute(*wake)
         cursor.fetchone()
     conn.close()

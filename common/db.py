@@ -227,7 +227,7 @@ class Database:
         self, stmt: Any, params: dict[str, Any], then: Sequence[tuple[Any, dict[str, Any]]] = ()
     ) -> DirectResult:
         """One statement as its own transaction on the bare driver (PostgreSQL autocommit),
-        then each of `then` as its own, all in one round trip.
+        then each of `then` as its own (sent once the statement's COMMIT is answered).
 
         The calling thread keeps the pooled connection, in autocommit, for its next such
         statement (a counter's calls and finishes follow each other); it goes back to the

@@ -394,16 +394,21 @@ class DirectTx:
 
     def alone(self, stmt: Any, params: dict[str, Any]) -> DirectResult:
         """Run one statement as its own transaction, then the `then` statements, each as its
-        own; one round trip (PostgreSQL, on a connection in autocommit)."""
+        own (PostgreSQL, on a connection in autocommit): a round trip each."""
         conn = self.dbapi_conn
         prepared = self.cache.get(stmt, params)
         sql_text, args = prepared.bind(params)
         then, self._then = self._then, []
         try:
-            with conn.pipeline():
+            with conn.pipeline() as pipeline:
                 cursor = self.cursor
                 cursor.execute(sql_text, args)
                 for then_text, then_args in then:
+                    # Only a Sync ends an implicit transaction: statements sent together
+                    # without one would share it, and the wake-up's `synchronous_commit
+                    # = off` would make the action's own COMMIT skip the flush.
+                    pipeline.sync()
+                    sql_text, args = then_text, then_args
                     self.new_cursor().execute(then_text, then_args)
             return self._result(prepared, cursor)
         except Exception as e:  # noqa: BLE001

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from common import hall
 from common.clock import ManualClock
@@ -401,4 +402,92 @@ def test_one_statement_actions_and_transactions_share_a_connection(pg_hall, cloc
     assert db.engine.pool.checkedout() == 0
     assert engine.issue("A").ticket.label == "A005"
     assert counts["fast"] == 2
+    db.dispose()
+
+
+def _probe_table(db: Database) -> Any:
+    """A table whose rows say which transaction wrote them, and whether it waited for the
+    disk at COMMIT."""
+    from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, Text
+
+    table = Table(
+        f"probe_{uuid.uuid4().hex[:8]}",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("xid", BigInteger, nullable=False),
+        Column("sync", Text, nullable=False),
+    )
+    table.create(db.engine)
+    return table
+
+
+def _probe_insert(table: Any) -> Any:
+    from sqlalchemy import func, insert
+
+    return (
+        insert(table)
+        .values(xid=func.txid_current(), sync=func.current_setting("synchronous_commit"))
+        .returning(table.c.xid, table.c.sync)
+    )
+
+
+def _probe_rows(db: Database, table: Any) -> list[tuple[int, str]]:
+    return db.transaction(
+        lambda s: [
+            tuple(r) for r in s.execute(select(table.c.xid, table.c.sync).order_by(table.c.id))
+        ],
+        write=False,
+    )
+
+
+def test_a_one_statement_action_commits_durably_and_alone(pg_hall):
+    """The action's statement is a transaction of its own, waiting for the disk at COMMIT;
+    the wake-up after it is another, which does not wait (the two once shared one implicit
+    transaction, and the action's COMMIT skipped the flush)."""
+    from common import sql
+
+    url, _ = pg_hall
+    db = Database(url, pool_size=1)
+    table = _probe_table(db)
+    wake = (sql.WAKE, {"channel": "hallq_probe"})
+    row = db.alone(_probe_insert(table), {}, [wake, (_probe_insert(table), {})]).first()
+    assert row is not None and row.sync == "on"
+    (first, first_sync), (second, second_sync) = _probe_rows(db, table)
+    assert first_sync == second_sync == "on"
+    assert first != second and first == row.xid
+    db.dispose()
+
+
+def test_a_transactions_wake_up_is_its_own_transaction(pg_hall):
+    from common import sql
+
+    url, _ = pg_hall
+    db = Database(url, pool_size=1)
+    table = _probe_table(db)
+
+    def run(tx: Any) -> None:
+        tx.execute(_probe_insert(table), {})
+        tx.then(sql.WAKE, {"channel": "hallq_probe"})
+        tx.then(_probe_insert(table), {})
+
+    db.transaction(run, direct=True)
+    (first, first_sync), (second, second_sync) = _probe_rows(db, table)
+    assert first_sync == second_sync == "on"
+    assert first != second
+    db.dispose()
+
+
+def test_what_follows_an_action_cannot_undo_it(pg_hall):
+    """A statement sent after the action's own (the wake-up) fails: the action stays
+    written, and the failure is said."""
+    from sqlalchemy import literal
+    from sqlalchemy import select as select_
+
+    url, _ = pg_hall
+    db = Database(url, pool_size=1)
+    table = _probe_table(db)
+    failing = select_(literal(1) / literal(0))
+    with pytest.raises(DBAPIError, match="division by zero"):
+        db.alone(_probe_insert(table), {}, [(failing, {})])
+    assert len(_probe_rows(db, table)) == 1
     db.dispose()
