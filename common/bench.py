@@ -342,12 +342,13 @@ def _raw_pg_worker(
     gate: _Gate,
     out: Any,
 ) -> None:
-    """The engine's call and finish, run directly with psycopg: each one statement in its
-    own transaction (`sql.fast_call_next`, `sql.FAST_FINISH`), followed by the change feed's
-    wake-up (`sql.WAKE`) in a transaction of its own, as `Database.alone` does."""
+    """The engine's call and finish, run directly on psycopg's libpq layer: each one statement
+    in its own transaction (`sql.fast_call_next`, `sql.FAST_FINISH`), followed by the change
+    feed's wake-up (`sql.WAKE`) in a transaction of its own, in one round trip, as the
+    engine sends them (`common.pgwire`)."""
     import psycopg
 
-    from common import sql
+    from common import pgwire, sql
 
     bind = _driver_statements(url)
     conn = psycopg.connect(conninfo, autocommit=True)
@@ -377,22 +378,13 @@ def _raw_pg_worker(
     finish = bind(sql.FAST_FINISH, **action, outcome="done")
     wake = bind(sql.WAKE, channel=f"hallq_{hall_id}")
     calls = empty = 0
-    cursor, waker = psycopg.RawCursor(conn), psycopg.RawCursor(conn)
     deadline = gate.wait() + seconds
     while time.time() < deadline:
-        with conn.pipeline() as pipeline:
-            cursor.execute(*call)
-            pipeline.sync()  # the call's own transaction ends, durably, before the wake-up's
-            waker.execute(*wake)
-        if cursor.fetchone() is None:
+        if not pgwire.run(conn, [call, wake])[0].rows:
             empty += 1
             continue
         calls += 1
-        with conn.pipeline() as pipeline:
-            cursor.execute(*finish)
-            pipeline.sync()
-            waker.execute(*wake)
-        cursor.fetchone()
+        pgwire.run(conn, [finish, wake])
     conn.close()
     out.put({"calls": calls, "empty": empty})
 

@@ -25,6 +25,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from common import direct
 from common.direct import DirectResult, DirectTx, StatementCache
 from common.errors import ConfigError, DatabaseUnavailable, HallqError
 
@@ -227,7 +228,7 @@ class Database:
         self, stmt: Any, params: dict[str, Any], then: Sequence[tuple[Any, dict[str, Any]]] = ()
     ) -> DirectResult:
         """One statement as its own transaction on the bare driver (PostgreSQL autocommit),
-        then each of `then` as its own (sent once the statement's COMMIT is answered).
+        then each of `then` as its own, all in one round trip (`common.pgwire`).
 
         The calling thread keeps the pooled connection, in autocommit, for its next such
         statement (a counter's calls and finishes follow each other); it goes back to the
@@ -254,11 +255,8 @@ class Database:
                     self._lease.proxied = None
                     proxied.close()
                     raise
-            tx = DirectTx(conn, self._statements, pipeline=True)
-            for then_stmt, then_params in then:
-                tx.then(then_stmt, then_params)
             try:
-                return tx.alone(stmt, params)
+                return direct.alone(conn, self._statements, stmt, params, then)
             except DBAPIError as e:
                 if e.connection_invalidated:
                     self._lease.proxied = None

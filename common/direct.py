@@ -392,28 +392,6 @@ class DirectTx:
         if bound not in self._then:
             self._then.append(bound)
 
-    def alone(self, stmt: Any, params: dict[str, Any]) -> DirectResult:
-        """Run one statement as its own transaction, then the `then` statements, each as its
-        own (PostgreSQL, on a connection in autocommit): a round trip each."""
-        conn = self.dbapi_conn
-        prepared = self.cache.get(stmt, params)
-        sql_text, args = prepared.bind(params)
-        then, self._then = self._then, []
-        try:
-            with conn.pipeline() as pipeline:
-                cursor = self.cursor
-                cursor.execute(sql_text, args)
-                for then_text, then_args in then:
-                    # Only a Sync ends an implicit transaction: statements sent together
-                    # without one would share it, and the wake-up's `synchronous_commit
-                    # = off` would make the action's own COMMIT skip the flush.
-                    pipeline.sync()
-                    sql_text, args = then_text, then_args
-                    self.new_cursor().execute(then_text, then_args)
-            return self._result(prepared, cursor)
-        except Exception as e:  # noqa: BLE001
-            raise self.wrap(e, sql_text, args) from e
-
     def commit(self) -> None:
         """COMMIT, sending the deferred writes with it and the `then` statements after it
         (PostgreSQL)."""
@@ -455,16 +433,54 @@ class DirectTx:
             raise self.wrap(e, sql_text, ()) from e
 
     def wrap(self, error: Exception, statement: str, params: Any) -> Exception:
-        dialect = self.cache.dialect
-        dbapi = dialect.loaded_dbapi
-        if not isinstance(error, dbapi.Error):
-            return error
-        invalidated = bool(dialect.is_disconnect(error, self.dbapi_conn, self.cursor))
-        return DBAPIError.instance(
-            statement,
-            params,
-            error,
-            dbapi.Error,
-            connection_invalidated=invalidated,
-            dialect=dialect,
-        )
+        return _wrap(self.cache.dialect, self.dbapi_conn, self.cursor, error, statement, params)
+
+
+def alone(
+    dbapi_conn: Any,
+    cache: StatementCache,
+    stmt: Any,
+    params: dict[str, Any],
+    then: Sequence[tuple[Any, dict[str, Any]]] = (),
+) -> DirectResult:
+    """Run one statement as its own transaction, then each of `then` as its own, in one round
+    trip (PostgreSQL, on a connection in autocommit: `common.pgwire`)."""
+    from common import pgwire
+
+    prepared = cache.get(stmt, params)
+    sql_text, args = prepared.bind(params)
+    statements = [(sql_text, args)]
+    statements += [cache.get(s, p).bind(p) for s, p in then]
+    try:
+        outcome = pgwire.run(dbapi_conn, statements)[0]
+    except Exception as e:  # noqa: BLE001
+        raise _wrap(cache.dialect, dbapi_conn, None, e, sql_text, args) from e
+    if prepared.row_type is None:
+        return DirectResult([], outcome.rowcount)
+    rows: list[Any] = outcome.rows
+    if rows:
+        processors = prepared.result_processors
+        if processors is None:
+            processors = prepared.processors_for(
+                cache.dialect, [(None, oid) for oid in outcome.type_oids]
+            )
+        rows = prepared.make_rows(processors, rows)
+    return DirectResult(rows, outcome.rowcount)
+
+
+def _wrap(
+    dialect: Dialect, dbapi_conn: Any, cursor: Any, error: Exception, statement: str, params: Any
+) -> Exception:
+    """`error` as SQLAlchemy's exception for it, when it is the driver's."""
+    dbapi = dialect.loaded_dbapi
+    if not isinstance(error, dbapi.Error):
+        return error
+    invalidated = bool(dialect.is_disconnect(error, dbapi_conn, cursor))
+    return DBAPIError.instance(
+        statement,
+        params,
+        error,
+        dbapi.Error,
+        connection_invalidated=invalidated,
+        dialect=dialect,
+    )

@@ -11,6 +11,7 @@ import dataclasses
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import psycopg
@@ -405,11 +406,14 @@ def test_one_statement_actions_and_transactions_share_a_connection(pg_hall, cloc
     db.dispose()
 
 
-def _probe_table(db: Database) -> Any:
-    """A table whose rows say which transaction wrote them, and whether it waited for the
-    disk at COMMIT."""
+@pytest.fixture
+def probe(pg_hall: tuple[str, str]) -> Iterator[tuple[Database, Any]]:
+    """A database, and a table whose rows say which transaction wrote them and whether it
+    waited for the disk at COMMIT (dropped afterwards: the schema is compared with the
+    models elsewhere)."""
     from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, Text
 
+    db = Database(pg_hall[0], pool_size=1)
     table = Table(
         f"probe_{uuid.uuid4().hex[:8]}",
         MetaData(),
@@ -418,7 +422,10 @@ def _probe_table(db: Database) -> Any:
         Column("sync", Text, nullable=False),
     )
     table.create(db.engine)
-    return table
+    yield db, table
+    db.dispose()
+    table.drop(db.engine)
+    db.dispose()
 
 
 def _probe_insert(table: Any) -> Any:
@@ -440,30 +447,25 @@ def _probe_rows(db: Database, table: Any) -> list[tuple[int, str]]:
     )
 
 
-def test_a_one_statement_action_commits_durably_and_alone(pg_hall):
+def test_a_one_statement_action_commits_durably_and_alone(probe):
     """The action's statement is a transaction of its own, waiting for the disk at COMMIT;
     the wake-up after it is another, which does not wait (the two once shared one implicit
     transaction, and the action's COMMIT skipped the flush)."""
     from common import sql
 
-    url, _ = pg_hall
-    db = Database(url, pool_size=1)
-    table = _probe_table(db)
+    db, table = probe
     wake = (sql.WAKE, {"channel": "hallq_probe"})
     row = db.alone(_probe_insert(table), {}, [wake, (_probe_insert(table), {})]).first()
     assert row is not None and row.sync == "on"
     (first, first_sync), (second, second_sync) = _probe_rows(db, table)
     assert first_sync == second_sync == "on"
     assert first != second and first == row.xid
-    db.dispose()
 
 
-def test_a_transactions_wake_up_is_its_own_transaction(pg_hall):
+def test_a_transactions_wake_up_is_its_own_transaction(probe):
     from common import sql
 
-    url, _ = pg_hall
-    db = Database(url, pool_size=1)
-    table = _probe_table(db)
+    db, table = probe
 
     def run(tx: Any) -> None:
         tx.execute(_probe_insert(table), {})
@@ -474,20 +476,16 @@ def test_a_transactions_wake_up_is_its_own_transaction(pg_hall):
     (first, first_sync), (second, second_sync) = _probe_rows(db, table)
     assert first_sync == second_sync == "on"
     assert first != second
-    db.dispose()
 
 
-def test_what_follows_an_action_cannot_undo_it(pg_hall):
+def test_what_follows_an_action_cannot_undo_it(probe):
     """A statement sent after the action's own (the wake-up) fails: the action stays
     written, and the failure is said."""
     from sqlalchemy import literal
     from sqlalchemy import select as select_
 
-    url, _ = pg_hall
-    db = Database(url, pool_size=1)
-    table = _probe_table(db)
+    db, table = probe
     failing = select_(literal(1) / literal(0))
     with pytest.raises(DBAPIError, match="division by zero"):
         db.alone(_probe_insert(table), {}, [(failing, {})])
     assert len(_probe_rows(db, table)) == 1
-    db.dispose()
