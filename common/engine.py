@@ -370,24 +370,26 @@ class QueueEngine:
             self._handling_cache.clear()
         return self.settings
 
-    def transaction(self, run: Any, *, write: bool = True) -> Any:
+    def transaction(self, run: Any, *, write: bool = True, durable: bool = False) -> Any:
         """Run `run(session)` as one transaction of this hall (core modules build on it).
 
-        Hall settings are loaded before the transaction, never inside it.
+        Hall settings are loaded before the transaction, never inside it. `durable`: what
+        the customer holds or said (a printed number, a rating, a complaint) is on disk when
+        this returns, on SQLite too (`Database.transaction`).
         """
         self.settings  # noqa: B018
-        return self.db.transaction(run, write=write)
+        return self.db.transaction(run, write=write, durable=durable)
 
-    def _direct(self, run: Any) -> Any:
+    def _direct(self, run: Any, *, durable: bool = False) -> Any:
         """Run a hot action (issue, call, recall, start, finish, no-show) as one transaction on
         the bare driver connection (`common.direct`): on SQLite the write lock is then held
         for the database work alone. The rare first action of a service day, which closes the
         earlier days, runs through a `Session` instead."""
         self.settings  # noqa: B018
         try:
-            return self.db.transaction(run, direct=True)
+            return self.db.transaction(run, direct=True, durable=durable)
         except _NeedsSession:
-            return self.db.transaction(run)
+            return self.db.transaction(run, durable=durable)
 
     def now(self, session: Session | None = None) -> datetime:
         if self.clock is not None:
@@ -772,7 +774,7 @@ class QueueEngine:
                 tokens.qr_payload(self.settings.qr_base_url, token),
             )
 
-        return self._direct(run)
+        return self._direct(run, durable=True)  # the number goes on paper
 
     def mark_printed(self, ticket_id: int, ok: bool, message: str = "", device: str = "") -> None:
         """Record whether a ticket's print worked; a failure becomes a staff alert."""
@@ -1492,7 +1494,7 @@ class QueueEngine:
             )
             return RatingResult(ticket.label, score, window_number, staff_name)
 
-        return self.transaction(run)
+        return self.transaction(run, durable=True)
 
     def add_feedback(
         self, category: str, text: str, phone: str = "", ticket_label: str | None = None
@@ -1533,7 +1535,7 @@ class QueueEngine:
             self._event(s, "feedback", now, category=category, feedback_id=item.id)
             return FeedbackView(item.id, now, category, item.text, phone, "open", "", None)
 
-        return self.transaction(run)
+        return self.transaction(run, durable=True)
 
     def answer_feedback(
         self, feedback_id: int, answer: str, staff: str | None = None

@@ -6,7 +6,8 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
@@ -255,3 +256,44 @@ def test_an_in_list_given_at_execution(database, hall_code, clock):
         via_session, via_driver = _both(database, stmt, {"ids": wanted})
         assert via_driver == via_session
         assert len(via_driver) == len(wanted)
+
+
+def _synchronous(s) -> int:
+    """SQLite's `synchronous` in force: 1 NORMAL, 2 FULL."""
+    return s.execute(sql_text("PRAGMA synchronous")).scalar_one()
+
+
+@pytest.mark.parametrize("direct", [False, True])
+def test_a_durable_sqlite_transaction_waits_for_the_disk(sqlite_url, direct):
+    db = Database(sqlite_url)
+    sync = _synchronous
+    if direct:
+        sync = lambda tx: tx.cursor.execute("PRAGMA synchronous").fetchone()[0]  # noqa: E731
+    assert db.transaction(sync, direct=direct, durable=True) == 2
+    assert db.transaction(sync, direct=direct) == 1
+    assert db.transaction(sync, direct=direct, durable=True) == 2
+    db.dispose()
+
+
+def test_what_a_customer_holds_is_on_disk_a_counters_click_need_not_be(sqlite_url, clock):
+    """A printed number, a rating and a complaint commit with synchronous = FULL; calls and
+    finishes keep NORMAL (a flush per COMMIT halves a hall's dispatch)."""
+    db = Database(sqlite_url, pool_size=1)
+    statements: list[str] = []
+    event.listen(db.engine, "connect", lambda c, _: c.set_trace_callback(statements.append))
+    engine = QueueEngine(db, "main", clock=clock)
+    engine.settings  # noqa: B018
+
+    def modes(action) -> list[str]:
+        statements.clear()
+        action()
+        return [s for s in statements if s.startswith("PRAGMA synchronous =")]
+
+    assert modes(lambda: engine.issue("A")) == ["PRAGMA synchronous = FULL"]
+    assert modes(lambda: engine.issue("A")) == []  # still FULL: nothing to switch
+    assert modes(lambda: engine.call_next(1)) == ["PRAGMA synchronous = NORMAL"]
+    assert modes(lambda: engine.finish(1)) == []
+    assert modes(lambda: engine.add_feedback("suggestion", "多开一个窗口")) == [
+        "PRAGMA synchronous = FULL"
+    ]
+    db.dispose()
