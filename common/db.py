@@ -25,8 +25,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from common import direct
-from common.direct import DirectResult, DirectTx, StatementCache
+from common.direct import DirectResult, DirectTx, StatementCache, run_alone
 from common.errors import ConfigError, DatabaseUnavailable, HallqError
 
 log = logging.getLogger(__name__)
@@ -282,7 +281,7 @@ class Database:
                     proxied.close()
                     raise
             try:
-                return direct.alone(conn, self._statements, stmt, params, then)
+                return run_alone(conn, self._statements, stmt, params, then)
             except DBAPIError as e:
                 if e.connection_invalidated:
                     self._lease.proxied = None

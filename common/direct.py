@@ -436,7 +436,7 @@ class DirectTx:
         return _wrap(self.cache.dialect, self.dbapi_conn, self.cursor, error, statement, params)
 
 
-def alone(
+def run_alone(
     dbapi_conn: Any,
     cache: StatementCache,
     stmt: Any,

@@ -190,7 +190,6 @@ else:  # Windows
 
     def _wait(fd: int, *, write: bool) -> bool:
         """Wait until `fd` can be read (or, with `write`, written); True if readable."""
-        readable: list[int] = []
         while True:
             readable, writable, broken = select.select([fd], [fd] if write else [], [fd])
             if readable or writable or broken:
