@@ -6,8 +6,11 @@ id it has seen) and asks for what came after it:
 * SQLite: a dedicated autocommit connection polls `PRAGMA data_version` (~every 20 ms); it
   changes when another connection commits. No read transaction is held open, which would
   freeze it.
-* PostgreSQL: a dedicated autocommit connection LISTENs on `hallq_<hall id>`; a trigger on the
-  event log calls `pg_notify` (payload: the event id) inside the writing transaction.
+* PostgreSQL: a dedicated autocommit connection LISTENs on `hallq_<hall id>`. The queue
+  engine's actions wake it right after their COMMIT, in a small transaction of their own
+  (`sql.WAKE`, empty payload: PostgreSQL lets notifying transactions commit only one at a
+  time); for every other writer a trigger on the event log calls `pg_notify` (payload: the
+  event id) inside the writing transaction. Either way the client reads from its cursor.
 
 After a lost connection the watcher reconnects with backoff and catches up from its cursor,
 so nothing is lost. PostgreSQL may commit event ids out of order (id 7 can commit after id 8);
