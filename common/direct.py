@@ -142,6 +142,25 @@ class Prepared:
             named[name] = proc(value) if proc is not None and value is not None else value
         return self.string, named
 
+    def result(
+        self,
+        dialect: Dialect,
+        raw_rows: list[Any],
+        rowcount: int,
+        description: Callable[[], Sequence[Any]],
+    ) -> DirectResult:
+        """The driver's rows of one execution as this statement's rows (none if it returns
+        none). `description` (the columns' types) is asked for only to make the processors."""
+        if self.row_type is None:
+            return DirectResult([], rowcount)
+        rows = raw_rows
+        if rows:
+            processors = self.result_processors
+            if processors is None:
+                processors = self.processors_for(dialect, description())
+            rows = self.make_rows(processors, rows)
+        return DirectResult(rows, rowcount)
+
     def make_rows(
         self, processors: tuple[tuple[int, Callable[[Any], Any]], ...], raw_rows: list[Any]
     ) -> list[Any]:
@@ -324,13 +343,8 @@ class DirectTx:
         """
         if prepared.row_type is None:
             return DirectResult([], cursor.rowcount)
-        rows = cursor.fetchall()
-        if rows:
-            processors = prepared.result_processors
-            if processors is None:
-                processors = prepared.processors_for(self.cache.dialect, cursor.description)
-            rows = prepared.make_rows(processors, rows)
-        return DirectResult(rows, cursor.rowcount)
+        description = lambda: cursor.description  # noqa: E731
+        return prepared.result(self.cache.dialect, cursor.fetchall(), cursor.rowcount, description)
 
     def execute_all(self, statements: Sequence[tuple[Any, dict[str, Any]]]) -> list[DirectResult]:
         """Run statements in order and return their results: one round trip on PostgreSQL."""
@@ -455,17 +469,8 @@ def run_alone(
         outcome = pgwire.run(dbapi_conn, statements)[0]
     except Exception as e:  # noqa: BLE001
         raise _wrap(cache.dialect, dbapi_conn, None, e, sql_text, args) from e
-    if prepared.row_type is None:
-        return DirectResult([], outcome.rowcount)
-    rows: list[Any] = outcome.rows
-    if rows:
-        processors = prepared.result_processors
-        if processors is None:
-            processors = prepared.processors_for(
-                cache.dialect, [(None, oid) for oid in outcome.type_oids]
-            )
-        rows = prepared.make_rows(processors, rows)
-    return DirectResult(rows, outcome.rowcount)
+    description = lambda: [(None, oid) for oid in outcome.type_oids]  # noqa: E731
+    return prepared.result(cache.dialect, outcome.rows, outcome.rowcount, description)
 
 
 def _wrap(
