@@ -45,6 +45,8 @@ class Prepared:
         "positional",
         "names",
         "constants",
+        "inputs",
+        "layout",
         "row_type",
         "columns",
         "result_processors",
@@ -63,6 +65,8 @@ class Prepared:
             self.string = ""
             self.names: tuple[tuple[str, Processor], ...] = ()
             self.constants: dict[str, Any] = {}
+            self.inputs: tuple[tuple[str, Processor], ...] = ()
+            self.layout: tuple[tuple[int, ...], tuple[Any, ...]] = ((), ())
         else:
             state = compiled.construct_expanded_state({name: None for name in required})
             self.string = state.statement
@@ -82,6 +86,19 @@ class Prepared:
                 self.constants[name] = (
                     proc(value) if proc is not None and value is not None else value
                 )
+            # Positional: each distinct value processed once (a time may fill several
+            # placeholders), then laid out: an input's index, or ~index of a constant.
+            inputs: dict[str, tuple[int, Processor]] = {}
+            fixed: list[Any] = []
+            layout: list[int] = []
+            for name, proc in self.names:
+                if name in self.constants:
+                    layout.append(~len(fixed))
+                    fixed.append(self.constants[name])
+                else:
+                    layout.append(inputs.setdefault(name, (len(inputs), proc))[0])
+            self.inputs = tuple((name, proc) for name, (_, proc) in inputs.items())
+            self.layout = (tuple(layout), tuple(fixed))
         columns = _returned_columns(stmt)
         self.columns = columns
         # Result processors depend on the column types the driver reports (PostgreSQL's
@@ -125,14 +142,12 @@ class Prepared:
             return state.statement, out
         constants = self.constants
         if self.positional:
-            args = []
-            for name, proc in self.names:
-                if name in constants:
-                    args.append(constants[name])
-                    continue
+            values = []
+            for name, proc in self.inputs:
                 value = params[name]
-                args.append(proc(value) if proc is not None and value is not None else value)
-            return self.string, args
+                values.append(proc(value) if proc is not None and value is not None else value)
+            layout, fixed = self.layout
+            return self.string, [values[i] if i >= 0 else fixed[~i] for i in layout]
         named = {}
         for name, proc in self.names:
             if name in constants:
