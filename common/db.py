@@ -25,7 +25,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from common.direct import DirectResult, DirectTx, StatementCache, run_alone
+from common.direct import DirectResult, DirectTx, StatementCache, run_alone, run_local
 from common.errors import ConfigError, DatabaseUnavailable, HallqError
 
 log = logging.getLogger(__name__)
@@ -289,16 +289,51 @@ class Database:
                     proxied.close()
                 raise
 
+    def local(
+        self, statements: Sequence[tuple[Any, dict[str, Any]]], *, durable: bool = False
+    ) -> list[DirectResult]:
+        """Statements as one write transaction on SQLite, bound before it begins and holding
+        the write lock for the database's work alone (`common.direct.run_local`); their
+        results.
+
+        Like `alone`, the calling thread keeps its pooled connection for its next such
+        transaction (no checkout and return around each), until it next opens a `session`
+        or `direct_session`. `durable`: as for `transaction`.
+        """
+        with _readable_errors():
+            proxied = self._lease.proxied
+            if proxied is None:
+                proxied = self._lease.proxied = self.engine.raw_connection()
+            if self._checkpointer is None:
+                self._start_checkpointer()
+            conn = proxied.driver_connection
+            info = proxied.info
+            try:
+                return run_local(
+                    conn,
+                    self._statements,
+                    statements,
+                    before=lambda: _sqlite_durability(conn, info, durable),
+                )
+            except DBAPIError as e:
+                if e.connection_invalidated:
+                    self._lease.proxied = None
+                    proxied.invalidate(e)
+                    proxied.close()
+                raise
+
     def _end_lease(self) -> None:
-        """Give the thread's `alone` connection back to the pool, out of autocommit."""
+        """Give the thread's `alone` or `local` connection back to the pool (on PostgreSQL,
+        out of autocommit)."""
         proxied = self._lease.proxied
         if proxied is None:
             return
         self._lease.proxied = None
-        try:
-            proxied.driver_connection.autocommit = False
-        except Exception:  # noqa: BLE001 — a broken connection: the pool drops it
-            proxied.invalidate()
+        if self.is_postgresql:
+            try:
+                proxied.driver_connection.autocommit = False
+            except Exception:  # noqa: BLE001 — a broken connection: the pool drops it
+                proxied.invalidate()
         proxied.close()
 
     def transaction(

@@ -19,6 +19,7 @@ the callers' error handling is the same too.
 from __future__ import annotations
 
 import copy
+import functools
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
@@ -486,6 +487,58 @@ def run_alone(
         raise _wrap(cache.dialect, dbapi_conn, None, e, sql_text, args) from e
     description = lambda: [(None, oid) for oid in outcome.type_oids]  # noqa: E731
     return prepared.result(cache.dialect, outcome.rows, outcome.rowcount, description)
+
+
+def run_local(
+    dbapi_conn: Any,
+    cache: StatementCache,
+    statements: Sequence[tuple[Any, dict[str, Any]]],
+    before: Callable[[], None] | None = None,
+) -> list[DirectResult]:
+    """Run statements as one write transaction on a SQLite connection (`BEGIN IMMEDIATE` …
+    `COMMIT`) and return their results.
+
+    The database's one write lock is held from BEGIN to COMMIT: the statements are bound
+    before it is taken and their rows converted after it is given back, so the lock is held
+    for SQLite's own work alone (no statement may depend on an earlier one's rows). On any
+    error, or an interruption, the transaction is rolled back. `before` runs first (the
+    connection's settings), its driver errors reported as the statements' are.
+    """
+    bound = []
+    for stmt, params in statements:
+        prepared = cache.get(stmt, params)
+        bound.append((prepared, *prepared.bind(params)))
+    fetched: list[tuple[list[Any], int, Any]] = []
+    cursor = None
+    sql_text, args = "BEGIN IMMEDIATE", ()
+    try:
+        if before is not None:
+            before()
+        cursor = dbapi_conn.cursor()
+        cursor.execute(sql_text)
+        for prepared, sql_text, args in bound:
+            cursor.execute(sql_text, args)
+            rows = cursor.fetchall() if prepared.row_type is not None else []
+            fetched.append((rows, cursor.rowcount, cursor.description))
+        sql_text, args = "COMMIT", ()
+        cursor.execute(sql_text)
+    except BaseException as e:
+        try:
+            if dbapi_conn.in_transaction:
+                dbapi_conn.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001, S110 — the original error is what matters
+            pass
+        if isinstance(e, Exception):
+            raise _wrap(cache.dialect, dbapi_conn, cursor, e, sql_text, args) from e
+        raise
+    return [
+        prepared.result(cache.dialect, rows, rowcount, functools.partial(_given, description))
+        for (prepared, _, _), (rows, rowcount, description) in zip(bound, fetched, strict=True)
+    ]
+
+
+def _given(value: Any) -> Any:
+    return value
 
 
 def _wrap(

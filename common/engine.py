@@ -25,7 +25,7 @@ import threading
 import time as time_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, event, func, or_, select, update
@@ -343,6 +343,8 @@ class QueueEngine:
         self._staff_cache: dict[int, tuple[str, str]] = {}
         self._staff_ids: dict[str, int] = {}
         self._ranks_cache: dict[int, list[int]] = {}
+        # Window ids by number, learnt with their ranks (SQLite's one-statement actions).
+        self._window_ids: dict[int, int] = {}
         self._handling_cache: dict[tuple[date, int], tuple[float, float]] = {}
 
     # -- settings and time
@@ -367,6 +369,7 @@ class QueueEngine:
             self._staff_cache.clear()
             self._staff_ids.clear()
             self._ranks_cache.clear()
+            self._window_ids.clear()
             self._handling_cache.clear()
         return self.settings
 
@@ -857,6 +860,7 @@ class QueueEngine:
         if ranks is None:
             found = s.execute(sql.WINDOW_RANKS, {"window_id": win.id}).scalars().all()
             ranks = self._ranks_cache[win.number] = list(found)
+            self._window_ids[win.number] = win.id
         return ranks
 
     def _pick_next(self, s: Session, win: Any, day: date, now: datetime) -> Any | None:
@@ -917,6 +921,8 @@ class QueueEngine:
     def _fast_call_next(self, window: int, staff: str | None) -> TicketView | None:
         """call_next as one statement (sql.fast_call_next), when the window's services and
         the clerk are known here; None when the action has to run the long way."""
+        if self.db.is_sqlite:
+            return self._sqlite_call_next(window, staff)
         params = self._fast_params(window)
         ranks = self._ranks_cache.get(window)
         staff_id = None if staff is None else self._staff_ids.get(staff)
@@ -932,6 +938,65 @@ class QueueEngine:
         if row is None:
             return None
         return _called_view(row, row.window_number, row.staff_login, row.staff_name, row.called_at)
+
+    def _sqlite_params(self, window: int) -> dict[str, Any] | None:
+        """Parameters of a one-UPDATE action at `window` (SQLite), or None when the action has
+        to run the long way: the window is not known here yet, or it is the day's first
+        action (which closes the earlier days)."""
+        window_id = self._window_ids.get(window)
+        if window_id is None:
+            return None
+        now = self.clock.now() if self.clock is not None else datetime.now(UTC)
+        day = self.service_day(now)
+        if self._closed_through is None or self._closed_through < day - timedelta(days=1):
+            return None
+        return {
+            "hall_id": self.hall_id,
+            "number": window,
+            "window_id": window_id,
+            "now": now,
+            "day": day,
+        }
+
+    def _sqlite_call_next(self, window: int, staff: str | None) -> TicketView | None:
+        """call_next as one UPDATE (sql.sqlite_call_next) and its event, a transaction bound
+        before it begins (`Database.local`); None when the action has to run the long way
+        (which also says why nobody can be called)."""
+        params = self._sqlite_params(window)
+        ranks = self._ranks_cache.get(window)
+        staff_id = None if staff is None else self._staff_ids.get(staff)
+        if params is None or ranks is None or (staff is not None and staff_id is None):
+            return None
+        now = params["now"]
+        params["cutoff"] = self._cutoff(now)
+        params["staff_id"] = staff_id
+        params.update((f"rank_{i}", rank) for i, rank in enumerate(ranks))
+        try:
+            called, _ = self.db.local(
+                [(sql.sqlite_call_next(len(ranks)), params), (sql.SQLITE_CALLED_EVENT, params)]
+            )
+        except IntegrityError:
+            return None  # cannot happen under the write lock; the long way would say why
+        row = called.first()
+        if row is None:
+            return None
+        return _called_view(row, window, row.staff_login, row.staff_name, now)
+
+    def _sqlite_finish(self, window: int, outcome: str) -> TicketView | None:
+        """finish as its event and one UPDATE (sql.SQLITE_FINISHED_EVENT, SQLITE_FINISH), a
+        transaction bound before it begins; None when the action has to run the long way."""
+        params = self._sqlite_params(window)
+        if params is None:
+            return None
+        params["outcome"] = outcome
+        _, done = self.db.local([(sql.SQLITE_FINISHED_EVENT, params), (sql.SQLITE_FINISH, params)])
+        row = done.first()
+        if row is None:
+            return None
+        self._handling_cache.clear()
+        return _Current.from_row(row).changed(
+            status="done", finished_at=params["now"], outcome=outcome
+        )
 
     def call_specific(self, window: int, label: str, staff: str | None = None) -> TicketView:
         """Call a given waiting number at `window` (指定呼叫)."""
@@ -991,6 +1056,10 @@ class QueueEngine:
     def finish(self, window: int, outcome: str = "done") -> TicketView:
         """Finish the current customer (办结) with an outcome code."""
         outcome = outcome.strip()[:40] or "done"
+        if self.db.is_sqlite:
+            done = self._sqlite_finish(window, outcome)
+            if done is not None:
+                return done
         params = self._fast_params(window)
         if params is not None:
             params["outcome"] = outcome

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Date,
+    Float,
     Integer,
     String,
     Table,
@@ -612,3 +613,181 @@ def _fast_finish() -> Any:
 # finish in one statement (PostgreSQL): the window's current ticket done, its event logged.
 # No row: the engine runs the action the long way (nothing to finish, closed window, new day).
 FAST_FINISH = _fast_finish()
+
+
+# -- SQLite: call and finish as one UPDATE each (with the event row, one transaction)
+#
+# SQLite has one writer at a time: a counter's action holds the database's write lock from
+# BEGIN IMMEDIATE to COMMIT, and every statement and every line of Python in between keeps
+# the other counters waiting. These statements check, choose and write in one UPDATE, so an
+# action's transaction is that UPDATE and its event's INSERT.
+
+
+def _sqlite_seconds(later: Any, earlier: Any) -> Any:
+    """Seconds from `earlier` to `later`, SQLite timestamps as SQLAlchemy writes them
+    ('YYYY-MM-DD HH:MM:SS.ffffff'), to the microsecond as Python counts them (julianday()
+    rounds to the millisecond): whole seconds from strftime, plus the fractions' difference."""
+
+    def whole(value: Any) -> Any:
+        return cast(func.strftime("%s", func.substr(value, 1, 19)), Integer)
+
+    def fraction(value: Any) -> Any:
+        return cast(func.substr(value, 20), Float)
+
+    return (whole(later) - whole(earlier)) + (fraction(later) - fraction(earlier))
+
+
+def _sqlite_open_window(*conditions: Any) -> Any:
+    """The window `window_id` is this hall's window `number` and is open (and `conditions`)."""
+    return (
+        select(W.c.id)
+        .where(
+            W.c.id == bindparam("window_id"),
+            W.c.hall_id == bindparam("hall_id"),
+            W.c.number == bindparam("number"),
+            W.c.active.is_(True),
+            *conditions,
+        )
+        .exists()
+    )
+
+
+def _named(column: Any, ticket_column: Any, label: str) -> Any:
+    """A service's or staff member's `column` for the updated ticket, by its id. (SQLite's
+    RETURNING is written unqualified: `WHERE id = service_id`, where `id` is the inner table's
+    and `service_id`/`staff_id`, which services and staff lack, the ticket's.)"""
+    table = column.table
+    return select(column).where(table.c.id == ticket_column).scalar_subquery().label(label)
+
+
+_SQLITE_CALL: dict[int, Any] = {}
+
+
+def sqlite_call_next(ranks: int) -> Any:
+    """call_next as one UPDATE (SQLite): the ticket the calling order (`next_ticket_id`)
+    chooses for window `window_id`, called there, unless the window is closed, paused or
+    busy; returns the call's row (as `fast_call_next`). No row: the engine runs the action
+    the long way, which says what is wrong. Bound: `hall_id`, `number`, `window_id`, `day`,
+    `now`, `cutoff`, `staff_id` (None: the window's clerk), `rank_0` …"""
+    stmt = _SQLITE_CALL.get(ranks)
+    if stmt is not None:
+        return stmt
+    window_id = bindparam("window_id", type_=Integer)
+    chosen = next_ticket_id(
+        ranks, lock=False, window_id=window_id, cutoff=_at("cutoff")
+    ).scalar_subquery()
+    busy = select(CT.c.id).where(CT.c.window_id == window_id, _IS_CURRENT).exists()
+    clerk = select(W.c.staff_id).where(W.c.id == window_id).scalar_subquery()
+    staff_id = func.coalesce(bindparam("staff_id", type_=Integer), clerk)
+    now = _at("now")
+    stmt = _SQLITE_CALL[ranks] = (
+        update(T)
+        .where(T.c.id == chosen, _sqlite_open_window(W.c.paused.is_(False)), ~busy)
+        .values(**_call_values(now, window_id, staff_id, _sqlite_seconds(now, T.c.issued_at)))
+        .returning(
+            T.c.id,
+            T.c.label,
+            T.c.number,
+            T.c.day,
+            _named(S.c.code, T.c.service_id, "code"),
+            _named(S.c.name_zh, T.c.service_id, "name_zh"),
+            _named(S.c.name_en, T.c.service_id, "name_en"),
+            T.c.priority,
+            T.c.issued_at,
+            T.c.recall_count,
+            T.c.transfer_count,
+            T.c.transfer_note,
+            T.c.printed,
+            T.c.token,
+            T.c.service_id,
+            T.c.staff_id,
+            _named(ST.c.login, T.c.staff_id, "staff_login"),
+            _named(ST.c.name, T.c.staff_id, "staff_name"),
+        )
+    )
+    return stmt
+
+
+def _sqlite_finish() -> Any:
+    now = _at("now")
+    began = func.coalesce(T.c.started_at, T.c.called_at, now)
+    return (
+        update(T)
+        .where(
+            T.c.window_id == bindparam("window_id", type_=Integer),
+            # Written out, as in _IS_CURRENT: the window's current ticket is then sought in
+            # the partial index ux_tickets_window_current.
+            T.c.status.in_([literal_column(f"'{s}'") for s in CURRENT_STATUSES]),
+            _sqlite_open_window(),
+        )
+        .values(
+            status="done",
+            finished_at=now,
+            outcome=bindparam("outcome"),
+            handling_s=func.max(0.0, _sqlite_seconds(now, began)),
+        )
+        .returning(
+            bindparam("number", type_=Integer).label("number"),
+            T.c.finished_at,
+            T.c.id.label("t_id"),
+            T.c.label.label("t_label"),
+            T.c.number.label("t_number"),
+            T.c.day.label("t_day"),
+            _named(S.c.code, T.c.service_id, "t_service_code"),
+            _named(S.c.name_zh, T.c.service_id, "t_service_name_zh"),
+            _named(S.c.name_en, T.c.service_id, "t_service_name_en"),
+            T.c.priority.label("t_priority"),
+            T.c.status.label("t_status"),
+            _named(ST.c.login, T.c.staff_id, "t_staff_login"),
+            _named(ST.c.name, T.c.staff_id, "t_staff_name"),
+            T.c.issued_at.label("t_issued_at"),
+            T.c.called_at.label("t_called_at"),
+            T.c.started_at.label("t_started_at"),
+            T.c.recall_count.label("t_recall_count"),
+            T.c.transfer_count.label("t_transfer_count"),
+            T.c.transfer_note.label("t_transfer_note"),
+            T.c.printed.label("t_printed"),
+            T.c.token.label("t_token"),
+            T.c.service_id.label("t_service_id"),
+            T.c.staff_id.label("t_staff_id"),
+        )
+    )
+
+
+# finish as one UPDATE (SQLite): window `window_id`'s current ticket done; returns it as
+# `_Current` reads it, with `finished_at`. No row: the engine runs the action the long way.
+SQLITE_FINISH = _sqlite_finish()
+
+
+def _sqlite_event(kind: str, *conditions: Any, **details: Any) -> Any:
+    """The event of a one-UPDATE action, written by the database from window `window_id`'s
+    current ticket (under the same write lock, so it needs no value read back first: the
+    whole transaction is bound before it begins)."""
+    pairs = [part for key, value in details.items() for part in (literal(key), value)]
+    current = T.c.status.in_([literal_column(f"'{s}'") for s in CURRENT_STATUSES])
+    return insert(E).from_select(
+        ["hall_id", "at", "kind", "ticket_id", "window_id", "staff_id", "service_id", "details"],
+        select(
+            T.c.hall_id,
+            _at("now"),
+            literal(kind),
+            T.c.id,
+            T.c.window_id,
+            T.c.staff_id,
+            T.c.service_id,
+            func.json_object(*pairs),
+        ).where(T.c.window_id == bindparam("window_id", type_=Integer), current, *conditions),
+    )
+
+
+_LABEL_AND_WINDOW = {"label": T.c.label, "window": bindparam("number", type_=Integer)}
+# After sqlite_call_next: the ticket it called, now the window's only current ticket (none if
+# the UPDATE changed no row).
+SQLITE_CALLED_EVENT = _sqlite_event("called", func.changes() == 1, **_LABEL_AND_WINDOW)
+# Before SQLITE_FINISH, on the same conditions: the ticket it is about to finish.
+SQLITE_FINISHED_EVENT = _sqlite_event(
+    "finished",
+    _sqlite_open_window(),
+    **_LABEL_AND_WINDOW,
+    outcome=bindparam("outcome", type_=String),
+)
