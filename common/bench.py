@@ -241,9 +241,9 @@ def _raw_sqlite_worker(
 ) -> None:
     """The engine's call and finish transactions, run directly with sqlite3.
 
-    Call: BEGIN IMMEDIATE, the window with its current ticket, the calling order
-    (`sql.next_ticket`), the call and its event, COMMIT. Finish: BEGIN IMMEDIATE, the window,
-    the finish and its event, COMMIT.
+    Call: BEGIN IMMEDIATE, the one-UPDATE call (`sql.sqlite_call_next`) and its event
+    (`sql.SQLITE_CALLED_EVENT`), COMMIT. Finish: BEGIN IMMEDIATE, the event
+    (`sql.SQLITE_FINISHED_EVENT`) and the one-UPDATE finish (`sql.SQLITE_FINISH`), COMMIT.
     """
     from common import sql
     from common.db import WAL_AUTOCHECKPOINT_PAGES, Checkpointer
@@ -263,73 +263,29 @@ def _raw_sqlite_worker(
             (window_id,),
         )
     ]
-    on_window = bind(sql.WINDOW_AND_CURRENT, hall_id=hall_id, number=window)
+    on_window = {"hall_id": hall_id, "number": window, "window_id": window_id}
+    ranked = {f"rank_{i}": rank for i, rank in enumerate(ranks)}
+    call_next = sql.sqlite_call_next(len(ranks))
     calls = empty = 0
     deadline = gate.wait() + seconds
     while time.time() < deadline:
         now = datetime.now(UTC)
+        call = dict(on_window, day=date.fromisoformat(day), now=now, staff_id=None, **ranked)
+        call["cutoff"] = now - timedelta(minutes=20)
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute(*on_window).fetchone()
-        row = conn.execute(
-            *bind(
-                sql.next_ticket(len(ranks), lock=False),
-                hall_id=hall_id,
-                day=date.fromisoformat(day),
-                window_id=window_id,
-                cutoff=now - timedelta(minutes=20),
-                **{f"rank_{i}": rank for i, rank in enumerate(ranks)},
-            )
-        ).fetchone()
-        if row is None:
-            conn.execute("COMMIT")
+        called = conn.execute(*bind(call_next, **call)).fetchall()
+        conn.execute(*bind(sql.SQLITE_CALLED_EVENT, **call))
+        conn.execute("COMMIT")
+        if not called:
             empty += 1
             continue
-        ticket_id, service_id = row[0], row[14]
-        conn.execute(
-            *bind(
-                sql.CALL,
-                ticket_id=ticket_id,
-                window_id=window_id,
-                staff_id=None,
-                now=now,
-                wait_s=1.0,
-            )
-        )
-        conn.execute(*_raw_event(bind, hall_id, now, "called", ticket_id, window_id, service_id))
-        conn.execute("COMMIT")
         calls += 1
+        finish = dict(on_window, now=now, outcome="done")
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute(*on_window).fetchone()
-        conn.execute(
-            *bind(sql.FINISH, ticket_id=ticket_id, now=now, outcome="done", handling_s=1.0)
-        )
-        conn.execute(*_raw_event(bind, hall_id, now, "finished", ticket_id, window_id, service_id))
+        conn.execute(*bind(sql.SQLITE_FINISHED_EVENT, **finish))
+        conn.execute(*bind(sql.SQLITE_FINISH, **finish)).fetchall()
         conn.execute("COMMIT")
     out.put({"calls": calls, "empty": empty})
-
-
-def _raw_event(
-    bind: Callable[..., tuple[str, Any]],
-    hall_id: int,
-    now: datetime,
-    kind: str,
-    ticket_id: int,
-    window_id: int,
-    service_id: int,
-) -> tuple[str, Any]:
-    from common import sql
-
-    return bind(
-        sql.EVENT,
-        hall_id=hall_id,
-        at=now,
-        kind=kind,
-        ticket_id=ticket_id,
-        window_id=window_id,
-        staff_id=None,
-        service_id=service_id,
-        details={"label": "A00001", "window": 1},
-    )
 
 
 def _raw_pg_worker(
