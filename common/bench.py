@@ -18,6 +18,7 @@ import contextlib
 import json
 import multiprocessing as mp
 import os
+import queue
 import sqlite3
 import tempfile
 import time
@@ -371,13 +372,32 @@ def _run_processes(specs: list[tuple[Callable[..., None], tuple[Any, ...]]]) -> 
     for p in procs:
         p.start()
     for _ in procs:
-        gate.ready.get(timeout=600)
+        _collect(gate.ready, procs)
     gate.start_at.value = time.time() + 0.2
     gate.go.set()
-    results = [out.get(timeout=600) for _ in procs]
+    results = [_collect(out, procs) for _ in procs]
     for p in procs:
         p.join(30)
     return results
+
+
+def _collect(q: Any, procs: list[Any], timeout: float = 600) -> Any:
+    """The next item of `q`; a worker that died meanwhile (its error is on stderr) stops the
+    measurement at once instead of leaving it waiting."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return q.get(timeout=0.5)
+        except queue.Empty:
+            failed = [p for p in procs if p.exitcode not in (None, 0)]
+            if failed:
+                for p in procs:
+                    p.kill()
+                raise RuntimeError(
+                    f"a benchmark worker failed (exit code {failed[0].exitcode})"
+                ) from None
+            if time.monotonic() > deadline:
+                raise
 
 
 # ---------------------------------------------------------------------------- benchmarks
