@@ -284,9 +284,7 @@ class Database:
                 return run_alone(conn, self._statements, stmt, params, then)
             except DBAPIError as e:
                 if e.connection_invalidated:
-                    self._lease.proxied = None
-                    proxied.invalidate(e)
-                    proxied.close()
+                    self._drop_lease(proxied, e)
                 raise
 
     def local(
@@ -317,10 +315,14 @@ class Database:
                 )
             except DBAPIError as e:
                 if e.connection_invalidated:
-                    self._lease.proxied = None
-                    proxied.invalidate(e)
-                    proxied.close()
+                    self._drop_lease(proxied, e)
                 raise
+
+    def _drop_lease(self, proxied: Any, error: BaseException) -> None:
+        """The thread's connection is gone: the pool replaces it."""
+        self._lease.proxied = None
+        proxied.invalidate(error)
+        proxied.close()
 
     def _end_lease(self) -> None:
         """Give the thread's `alone` or `local` connection back to the pool (on PostgreSQL,

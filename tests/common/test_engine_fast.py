@@ -60,17 +60,18 @@ def _long_way_only(engine: QueueEngine) -> QueueEngine:
     return engine
 
 
-def _counting(engine: QueueEngine) -> dict[str, int]:
-    """Count the one-statement calls `engine` makes (and those that fell back)."""
+def _counting(engine: QueueEngine, short_way: str = "_fast_call_next") -> dict[str, int]:
+    """Count the one-statement calls `engine` makes (and those that fell back), as its method
+    `short_way` answers them."""
     counts = {"fast": 0, "long": 0}
-    original = engine._fast_call_next  # noqa: SLF001
+    original = getattr(engine, short_way)
 
     def counted(window: int, staff: str | None) -> TicketView | None:
         view = original(window, staff)
         counts["fast" if view is not None else "long"] += 1
         return view
 
-    engine._fast_call_next = counted  # type: ignore[method-assign]  # noqa: SLF001
+    setattr(engine, short_way, counted)
     return counts
 
 

@@ -15,16 +15,17 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from common import hall, schema, sql
 from common.clock import ManualClock
 from common.db import Database
-from common.engine import QueueEngine, TicketView
+from common.engine import QueueEngine
 from common.errors import DatabaseUnavailable, HallqError
 from common.models import Event, Ticket, Window
 from tests.common.hall_db import snapshot, update_window
 from tests.common.test_engine_fast import STEP, _run, _written
+from tests.common.test_engine_fast import _counting as _counting_the
 from tests.conftest import START
 
 
@@ -35,16 +36,7 @@ def _long_way_only(engine: QueueEngine) -> QueueEngine:
 
 def _counting(engine: QueueEngine) -> dict[str, int]:
     """Count the one-UPDATE calls `engine` makes (and those that fell back)."""
-    counts = {"fast": 0, "long": 0}
-    original = engine._sqlite_call_next  # noqa: SLF001
-
-    def counted(window: int, staff: str | None) -> TicketView | None:
-        view = original(window, staff)
-        counts["fast" if view is not None else "long"] += 1
-        return view
-
-    engine._sqlite_call_next = counted  # type: ignore[method-assign]  # noqa: SLF001
-    return counts
+    return _counting_the(engine, "_sqlite_call_next")
 
 
 def _traced(db: Database) -> list[str]:
@@ -233,7 +225,7 @@ def test_a_window_renumbered_meanwhile_is_not_mistaken(lite: QueueEngine, clock)
     _warm(lite, 3)
     lite.db.transaction(
         lambda s: s.execute(
-            Window.__table__.update()
+            update(Window)
             .where(Window.hall_id == lite.hall_id, Window.number == 1)
             .values(number=99)
         )
