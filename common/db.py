@@ -313,9 +313,11 @@ class Database:
                     statements,
                     before=lambda: _sqlite_durability(conn, info, durable),
                 )
-            except DBAPIError as e:
-                if e.connection_invalidated:
+            except BaseException as e:
+                if isinstance(e, DBAPIError) and e.connection_invalidated:
                     self._drop_lease(proxied, e)
+                else:
+                    _rollback_quietly(conn, sqlite=True)
                 raise
 
     def _drop_lease(self, proxied: Any, error: BaseException) -> None:
@@ -373,9 +375,11 @@ class Database:
                 attempt += 1
                 log.warning("database connection lost; retrying once: %s", e)
 
-    def server_now(self, session: Session | DirectTx) -> datetime:
-        """The database server's clock (PostgreSQL); the PC's clock for SQLite."""
+    def server_now(self, session: Session | DirectTx | None) -> datetime:
+        """The database server's clock (PostgreSQL, read in `session`); the PC's clock for
+        SQLite."""
         if self.is_postgresql:
+            assert session is not None
             known = getattr(session, "server_now", None)
             value = known if known is not None else session.execute(_NOW).scalar_one()
             return value.astimezone(UTC)

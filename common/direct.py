@@ -500,9 +500,9 @@ def run_local(
 
     The database's one write lock is held from BEGIN to COMMIT: the statements are bound
     before it is taken and their rows converted after it is given back, so the lock is held
-    for SQLite's own work alone (no statement may depend on an earlier one's rows). On any
-    error, or an interruption, the transaction is rolled back. `before` runs first (the
-    connection's settings), its driver errors reported as the statements' are.
+    for SQLite's own work alone (no statement may depend on an earlier one's rows). On an
+    error (or an interruption) the caller rolls back. `before` runs first (the connection's
+    settings), its driver errors reported as the statements' are.
     """
     bound = []
     for stmt, params in statements:
@@ -522,15 +522,8 @@ def run_local(
             fetched.append((rows, cursor.rowcount, cursor.description))
         sql_text, args = "COMMIT", ()
         cursor.execute(sql_text)
-    except BaseException as e:
-        try:
-            if dbapi_conn.in_transaction:
-                dbapi_conn.execute("ROLLBACK")
-        except Exception:  # noqa: BLE001, S110 — the original error is what matters
-            pass
-        if isinstance(e, Exception):
-            raise _wrap(cache.dialect, dbapi_conn, cursor, e, sql_text, args) from e
-        raise
+    except Exception as e:  # noqa: BLE001 — re-raised as SQLAlchemy's error classes
+        raise _wrap(cache.dialect, dbapi_conn, cursor, e, sql_text, args) from e
     return [
         prepared.result(cache.dialect, rows, rowcount, functools.partial(_given, description))
         for (prepared, _, _), (rows, rowcount, description) in zip(bound, fetched, strict=True)

@@ -25,7 +25,7 @@ import threading
 import time as time_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, event, func, or_, select, update
@@ -397,7 +397,7 @@ class QueueEngine:
     def now(self, session: Session | None = None) -> datetime:
         if self.clock is not None:
             return self.clock.now()
-        if session is not None:
+        if session is not None or self.db.is_sqlite:  # SQLite: the PC's clock, no query
             return self.db.server_now(session)
         return self.db.transaction(self.db.server_now, write=False)
 
@@ -410,11 +410,15 @@ class QueueEngine:
         """Common start of a write: the time, the service day, and closing earlier days."""
         now = self.now(s)
         day = self.service_day(now)
-        if self._closed_through is None or self._closed_through < day - timedelta(days=1):
+        if self._must_close_before(day):
             if isinstance(s, DirectTx):
                 raise _NeedsSession
             self._close_days_before(s, day, now)
         return now, day
+
+    def _must_close_before(self, day: date) -> bool:
+        """Whether days before `day` may still be open (this engine has not closed them)."""
+        return self._closed_through is None or self._closed_through < day - timedelta(days=1)
 
     def _open_window(self, s: Session, number: int) -> tuple[Any, datetime, date]:
         """`_begin` and `_window` for an action at a window.
@@ -946,9 +950,9 @@ class QueueEngine:
         window_id = self._window_ids.get(window)
         if window_id is None:
             return None
-        now = self.clock.now() if self.clock is not None else datetime.now(UTC)
+        now = self.now()
         day = self.service_day(now)
-        if self._closed_through is None or self._closed_through < day - timedelta(days=1):
+        if self._must_close_before(day):
             return None
         return {
             "hall_id": self.hall_id,

@@ -20,6 +20,7 @@ import itertools
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -73,14 +74,19 @@ def pg_server_url() -> Iterator[str]:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture
-def sqlite_url(tmp_path) -> str:
-    url = f"sqlite:///{(tmp_path / 'hall.db').as_posix()}"
+def sqlite_demo_hall(path: Path) -> str:
+    """The URL of a new SQLite database at `path` holding the demo hall "main"."""
+    url = f"sqlite:///{path.as_posix()}"
     db = Database(url)
     schema.upgrade(db)
     db.transaction(lambda s: hall.seed_demo(s, "main"))
     db.dispose()
     return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return sqlite_demo_hall(tmp_path / "hall.db")
 
 
 @pytest.fixture

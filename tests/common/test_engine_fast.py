@@ -137,6 +137,24 @@ def _written(engine: QueueEngine) -> tuple[list[Any], list[Any]]:
     return engine.db.transaction(run, write=False)
 
 
+def assert_agree(
+    fast: QueueEngine,
+    long: QueueEngine,
+    counts: dict[str, int],
+    steps: list[tuple[Any, ...]],
+    clock: ManualClock,
+) -> None:
+    """`fast` and `long` (the long way only) answer `steps` alike and write the same."""
+    # Every window once the long way first: the engine then knows its services.
+    prelude = [("call", n, False) for n in range(1, 7)]
+    # And a clerk's usual morning at the end, so each example takes the short way.
+    coda = [("issue", "A", "none")] * 3 + [("next", 1, True)] * 3
+    for step in prelude + steps + coda:
+        assert _run(fast, step, clock) == _run(long, step, clock), step
+    assert _written(fast) == _written(long)
+    assert counts["fast"] >= 1
+
+
 @settings(
     max_examples=12,
     deadline=None,
@@ -149,15 +167,7 @@ def test_one_statement_and_long_way_agree(pg_server_url, steps):
     try:
         fast = QueueEngine(db, _demo_hall(pg_server_url), clock=clock)
         long = _long_way_only(QueueEngine(db, _demo_hall(pg_server_url), clock=clock))
-        counts = _counting(fast)
-        # Every window once the long way first: the engine then knows its services.
-        prelude = [("call", n, False) for n in range(1, 7)]
-        # And a clerk's usual morning at the end, so each example takes the short way.
-        coda = [("issue", "A", "none")] * 3 + [("next", 1, True)] * 3
-        for step in prelude + steps + coda:
-            assert _run(fast, step, clock) == _run(long, step, clock), step
-        assert _written(fast) == _written(long)
-        assert counts["fast"] >= 1
+        assert_agree(fast, long, _counting(fast), steps, clock)
     finally:
         db.dispose()
 

@@ -17,16 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text, update
 
-from common import hall, schema, sql
+from common import sql
 from common.clock import ManualClock
 from common.db import Database
 from common.engine import QueueEngine
 from common.errors import DatabaseUnavailable, HallqError
 from common.models import Event, Ticket, Window
 from tests.common.hall_db import snapshot, update_window
-from tests.common.test_engine_fast import STEP, _run, _written
+from tests.common.test_engine_fast import STEP, assert_agree
 from tests.common.test_engine_fast import _counting as _counting_the
-from tests.conftest import START
+from tests.conftest import START, sqlite_demo_hall
 
 
 def _long_way_only(engine: QueueEngine) -> QueueEngine:
@@ -53,15 +53,6 @@ def _traced(db: Database) -> list[str]:
     return statements
 
 
-def _fresh_hall(directory: str, name: str) -> str:
-    url = f"sqlite:///{Path(directory, name).as_posix()}"
-    db = Database(url)
-    schema.upgrade(db)
-    db.transaction(lambda s: hall.seed_demo(s, "main"))
-    db.dispose()
-    return url
-
-
 @settings(
     max_examples=12,
     deadline=None,
@@ -71,18 +62,12 @@ def _fresh_hall(directory: str, name: str) -> str:
 def test_one_update_and_long_way_agree(steps):
     clock = ManualClock(START)
     with tempfile.TemporaryDirectory() as directory:
-        fast_db = Database(_fresh_hall(directory, "fast.db"))
-        long_db = Database(_fresh_hall(directory, "long.db"))
+        fast_db = Database(sqlite_demo_hall(Path(directory, "fast.db")))
+        long_db = Database(sqlite_demo_hall(Path(directory, "long.db")))
         try:
             fast = QueueEngine(fast_db, "main", clock=clock)
             long = _long_way_only(QueueEngine(long_db, "main", clock=clock))
-            counts = _counting(fast)
-            prelude = [("call", n, False) for n in range(1, 7)]
-            coda = [("issue", "A", "none")] * 3 + [("next", 1, True)] * 3
-            for step in prelude + steps + coda:
-                assert _run(fast, step, clock) == _run(long, step, clock), step
-            assert _written(fast) == _written(long)
-            assert counts["fast"] >= 1
+            assert_agree(fast, long, _counting(fast), steps, clock)
         finally:
             fast_db.dispose()
             long_db.dispose()
