@@ -193,38 +193,44 @@ class _Current:
 
     @classmethod
     def from_row(cls, r: Any) -> _Current:
-        view = TicketView(
-            r.t_id,
-            r.t_label,
-            r.t_number,
-            r.t_day,
-            r.t_service_code,
-            r.t_service_name_zh,
-            r.t_service_name_en,
-            r.t_priority,
-            r.t_status,
-            r.number,
-            r.t_staff_login,
-            r.t_staff_name,
-            None,
-            r.t_issued_at,
-            r.t_called_at,
-            r.t_started_at,
-            None,
-            r.t_recall_count,
-            r.t_transfer_count,
-            r.t_transfer_note,
-            "",
-            r.t_printed,
-            r.t_token,
-        )
-        return cls(view, r.t_service_id, r.t_staff_id)
+        return cls(_current_view(r, r.t_status), r.t_service_id, r.t_staff_id)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.view, name)
 
     def changed(self, **changes: Any) -> TicketView:
         return dataclasses.replace(self.view, **changes)
+
+
+def _current_view(
+    r: Any, status: str, finished_at: datetime | None = None, outcome: str = ""
+) -> TicketView:
+    """A window's current ticket (`sql.current_columns`, window number `number`) in `status`."""
+    return TicketView(
+        r.t_id,
+        r.t_label,
+        r.t_number,
+        r.t_day,
+        r.t_service_code,
+        r.t_service_name_zh,
+        r.t_service_name_en,
+        r.t_priority,
+        status,
+        r.number,
+        r.t_staff_login,
+        r.t_staff_name,
+        None,
+        r.t_issued_at,
+        r.t_called_at,
+        r.t_started_at,
+        finished_at,
+        r.t_recall_count,
+        r.t_transfer_count,
+        r.t_transfer_note,
+        outcome,
+        r.t_printed,
+        r.t_token,
+    )
 
 
 def _called_view(
@@ -998,9 +1004,7 @@ class QueueEngine:
         if row is None:
             return None
         self._handling_cache.clear()
-        return _Current.from_row(row).changed(
-            status="done", finished_at=params["now"], outcome=outcome
-        )
+        return _current_view(row, "done", params["now"], outcome)
 
     def call_specific(self, window: int, label: str, staff: str | None = None) -> TicketView:
         """Call a given waiting number at `window` (指定呼叫)."""
@@ -1070,9 +1074,7 @@ class QueueEngine:
             row = self.db.alone(sql.FAST_FINISH, params, [self._wake]).first()
             if row is not None:
                 self._handling_cache.clear()
-                return _Current.from_row(row).changed(
-                    status="done", finished_at=row.finished_at, outcome=outcome
-                )
+                return _current_view(row, "done", row.finished_at, outcome)
 
         def run(s: Session) -> TicketView:
             win, now, _ = self._open_window(s, window)
