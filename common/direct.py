@@ -493,7 +493,6 @@ def run_local(
     dbapi_conn: Any,
     cache: StatementCache,
     statements: Sequence[tuple[Any, dict[str, Any]]],
-    before: Callable[[], None] | None = None,
 ) -> list[DirectResult]:
     """Run statements as one write transaction on a SQLite connection (`BEGIN IMMEDIATE` …
     `COMMIT`) and return their results.
@@ -501,8 +500,7 @@ def run_local(
     The database's one write lock is held from BEGIN to COMMIT: the statements are bound
     before it is taken and their rows converted after it is given back, so the lock is held
     for SQLite's own work alone (no statement may depend on an earlier one's rows). On an
-    error (or an interruption) the caller rolls back. `before` runs first (the connection's
-    settings), its driver errors reported as the statements' are.
+    error (or an interruption) the caller rolls back.
     """
     bound = []
     for stmt, params in statements:
@@ -512,8 +510,6 @@ def run_local(
     cursor = None
     sql_text, args = "BEGIN IMMEDIATE", ()
     try:
-        if before is not None:
-            before()
         cursor = dbapi_conn.cursor()
         cursor.execute(sql_text)
         for prepared, sql_text, args in bound:

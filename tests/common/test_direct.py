@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, insert, select
@@ -11,8 +14,9 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
+from common import db as db_module
 from common import sql
-from common.db import Database
+from common.db import Database, flush_sqlite_log
 from common.direct import DirectTx
 from common.engine import QueueEngine
 from common.errors import DatabaseUnavailable
@@ -258,42 +262,125 @@ def test_an_in_list_given_at_execution(database, hall_code, clock):
         assert len(via_driver) == len(wanted)
 
 
-def _synchronous(s) -> int:
-    """SQLite's `synchronous` in force: 1 NORMAL, 2 FULL."""
-    return s.execute(sql_text("PRAGMA synchronous")).scalar_one()
+class _Flushes:
+    """Records each flush of a SQLite database's log (common.db's `_flush`) and what was true
+    while it ran: which file, whether the write lock was free, what others could read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.files: list[str] = []
+        self.lock_free: list[bool] = []
+        self.events_seen: list[int] = []
+
+    def __call__(self, fd: int) -> None:
+        here = os.fstat(fd)
+        for name in (self.path.name + "-wal", self.path.name):
+            there = self.path.with_name(name)
+            if there.exists() and os.path.samestat(here, there.stat()):
+                self.files.append(name)
+                break
+        other = sqlite3.connect(self.path, isolation_level=None, timeout=0)
+        try:
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("ROLLBACK")
+                self.lock_free.append(True)
+            except sqlite3.OperationalError:
+                self.lock_free.append(False)
+            self.events_seen.append(other.execute("SELECT count(*) FROM events").fetchone()[0])
+        finally:
+            other.close()
+        os.fsync(fd)
+
+
+@pytest.fixture
+def flushes(sqlite_url, monkeypatch) -> _Flushes:
+    recorder = _Flushes(Path(make_url(sqlite_url).database or ""))
+    monkeypatch.setattr(db_module, "_flush", recorder)
+    return recorder
+
+
+def _add_event(tx) -> None:
+    tx.execute(sql.EVENT, _device_event(1, datetime.now(UTC), {"probe": 1}))
 
 
 @pytest.mark.parametrize("direct", [False, True])
-def test_a_durable_sqlite_transaction_waits_for_the_disk(sqlite_url, direct):
+def test_a_durable_sqlite_write_is_flushed_after_commit_outside_the_lock(
+    sqlite_url, flushes, direct
+):
+    """Its log is flushed once COMMIT is done: the write is already there for everyone, and
+    the write lock is free, so no other PC waits for this one's disk."""
     db = Database(sqlite_url)
-    sync = _synchronous
-    if direct:
-        sync = lambda tx: tx.cursor.execute("PRAGMA synchronous").fetchone()[0]  # noqa: E731
-    assert db.transaction(sync, direct=direct, durable=True) == 2
-    assert db.transaction(sync, direct=direct) == 1
-    assert db.transaction(sync, direct=direct, durable=True) == 2
+    before = db.transaction(lambda s: s.execute(sql_text("SELECT count(*) FROM events")).scalar())
+    db.transaction(_add_event, direct=direct, durable=True)
+    assert flushes.files == ["hall.db-wal"]
+    assert flushes.lock_free == [True]
+    assert flushes.events_seen == [before + 1]
+    db.transaction(_add_event, direct=direct)  # not durable: no flush
+    db.transaction(lambda s: s.execute(sql_text("SELECT 1")), direct=direct, write=False)
+    assert len(flushes.files) == 1
     db.dispose()
 
 
-def test_what_a_customer_holds_is_on_disk_a_counters_click_need_not_be(sqlite_url, clock):
-    """A printed number, a rating and a complaint commit with synchronous = FULL; calls and
-    finishes keep NORMAL (a flush per COMMIT halves a hall's dispatch)."""
+def test_what_a_customer_holds_is_on_disk_a_counters_click_need_not_be(
+    sqlite_url, flushes, clock
+):
+    """A printed number, a rating and a complaint are flushed before the engine answers;
+    calls and finishes are not (a flush per action would halve a hall's dispatch)."""
     db = Database(sqlite_url, pool_size=1)
-    statements: list[str] = []
-    event.listen(db.engine, "connect", lambda c, _: c.set_trace_callback(statements.append))
     engine = QueueEngine(db, "main", clock=clock)
-    engine.settings  # noqa: B018
 
-    def modes(action) -> list[str]:
-        statements.clear()
+    def flushed(action) -> int:
+        done = len(flushes.files)
         action()
-        return [s for s in statements if s.startswith("PRAGMA synchronous =")]
+        assert all(flushes.lock_free)
+        return len(flushes.files) - done
 
-    assert modes(lambda: engine.issue("A")) == ["PRAGMA synchronous = FULL"]
-    assert modes(lambda: engine.issue("A")) == []  # still FULL: nothing to switch
-    assert modes(lambda: engine.call_next(1)) == ["PRAGMA synchronous = NORMAL"]
-    assert modes(lambda: engine.finish(1)) == []
-    assert modes(lambda: engine.add_feedback("suggestion", "多开一个窗口")) == [
-        "PRAGMA synchronous = FULL"
-    ]
+    issued = engine.issue("A")
+    assert flushes.files == ["hall.db-wal"]
+    assert flushed(lambda: engine.call_next(1)) == 0
+    assert flushed(lambda: engine.finish(1)) == 0
+    assert flushed(lambda: engine.rate(issued.ticket.token, 5)) == 1
+    assert flushed(lambda: engine.add_feedback("suggestion", "多开一个窗口")) == 1
+    assert flushed(lambda: db.local([(sql.EVENT, _device_event(1, clock.now(), None))])) == 0
+    assert (
+        flushed(lambda: db.local([(sql.EVENT, _device_event(1, clock.now(), None))], durable=True))
+        == 1
+    )
+    db.dispose()
+
+
+def test_a_flush_that_fails_says_so_and_the_write_stays(sqlite_url, monkeypatch, clock):
+    """The disk refuses: the kiosk is told in one line (it prints nothing); the committed
+    number is kept, so it is never issued twice."""
+
+    def broken(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(db_module, "_flush", broken)
+    db = Database(sqlite_url)
+    engine = QueueEngine(db, "main", clock=clock)
+    with pytest.raises(DatabaseUnavailable, match="could not put the database on disk"):
+        engine.issue("A")
+    monkeypatch.undo()
+    assert engine.issue("A").ticket.number == 2
+    db.dispose()
+
+
+def test_without_a_log_the_database_file_itself_is_flushed(tmp_path, monkeypatch):
+    path = tmp_path / "plain.db"
+    path.write_bytes(b"")
+    seen: list[int] = []
+    monkeypatch.setattr(db_module, "_flush", lambda fd: seen.append(os.fstat(fd).st_ino))
+    flush_sqlite_log(path)
+    assert seen == [path.stat().st_ino]
+
+
+@pytest.mark.pg
+def test_postgresql_flushes_nothing_itself(pg_hall, monkeypatch):
+    """PostgreSQL waits for its disk at COMMIT; there is no file here to flush."""
+    monkeypatch.setattr(db_module, "_flush", lambda fd: pytest.fail("flushed a file"))
+    url, code = pg_hall
+    db = Database(url)
+    QueueEngine(db, code).add_feedback("suggestion", "多开一个窗口")
     db.dispose()

@@ -253,9 +253,7 @@ def _with_cursor_factory(factory: Any) -> Any:
         def __getattr__(self, name: str) -> Any:
             return getattr(self._conn, name)
 
-    return lambda conn, cache, statements, before=None: direct.run_local(
-        Conn(conn), cache, statements, before
-    )
+    return lambda conn, cache, statements: direct.run_local(Conn(conn), cache, statements)
 
 
 def test_an_interrupted_transaction_is_rolled_back(lite: QueueEngine, clock, monkeypatch):
