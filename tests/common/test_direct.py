@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
@@ -322,9 +322,7 @@ def test_a_durable_sqlite_write_is_flushed_after_commit_outside_the_lock(
     db.dispose()
 
 
-def test_what_a_customer_holds_is_on_disk_a_counters_click_need_not_be(
-    sqlite_url, flushes, clock
-):
+def test_what_a_customer_holds_is_on_disk_a_counters_click_need_not_be(sqlite_url, flushes, clock):
     """A printed number, a rating and a complaint are flushed before the engine answers;
     calls and finishes are not (a flush per action would halve a hall's dispatch)."""
     db = Database(sqlite_url, pool_size=1)
