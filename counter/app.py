@@ -59,6 +59,8 @@ def main(args: argparse.Namespace) -> int:
         raise BadInput("截图某个页面需要 --login / --view needs --login for a screenshot")
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("the counter needs a QApplication, not a QCoreApplication")
     app.setApplicationName("hallq-counter")
     install_translations(app, language, CATALOGS)
     theme.apply_base_font(app, 11)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from common.errors import HallqError
+from common.qt.i18n import QT_TRANSLATE_NOOP
 from common.qt.messages import user_message
 from common.staff import Locked, WindowTaken
 from counter import texts

@@ -380,9 +380,9 @@ class ReportsView(QWidget):
             d = self.month_edit.date()
             return reports.Period.month(d.year(), d.month())
         if kind == "day":
-            return reports.Period.day(self.day_edit.date().toPython())
+            return reports.Period.day(_py_date(self.day_edit.date()))
         return reports.Period.between(
-            self.from_edit.date().toPython(), self.to_edit.date().toPython()
+            _py_date(self.from_edit.date()), _py_date(self.to_edit.date())
         )
 
     def set_period(self, period: reports.Period) -> None:
@@ -802,3 +802,7 @@ class ReportsView(QWidget):
         else:
             text = user_message(error)
         self._show_status(text, error=True)
+
+
+def _py_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

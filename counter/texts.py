@@ -6,7 +6,9 @@ the moment of use, so a language switch needs no restart of this module.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from common.qt.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "counter"
 

@@ -86,6 +86,8 @@ def main(args: argparse.Namespace) -> int:
     # warning; none of them matters for playing a chime.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("the board needs a QApplication, not a QCoreApplication")
     app.setApplicationName("hallq-display")
     install_translations(app, language, ["display", "common"])
     theme.apply_base_font(app)

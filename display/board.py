@@ -11,6 +11,8 @@ Landscape (1920×1080):              Portrait (1080×1920):
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
@@ -30,8 +32,17 @@ from display.voice import VoiceProblem
 from display.waiting_counts import WaitingCounts
 from display.window_grid import WindowGrid
 
+
+class LayoutPlan(TypedDict):
+    """Where each part of the board goes, and how rows and columns share the space."""
+
+    cells: dict[str, tuple[int, int, int, int]]
+    rows: tuple[int, ...]
+    columns: tuple[int, ...]
+
+
 # (row, column, row span, column span) of each part, and the rows' and columns' shares.
-LANDSCAPE = {
+LANDSCAPE: LayoutPlan = {
     "cells": {
         "header": (0, 0, 1, 2),
         "current": (1, 0, 1, 1),
@@ -44,7 +55,7 @@ LANDSCAPE = {
     "rows": (9, 47, 22, 14, 8),
     "columns": (62, 38),
 }
-PORTRAIT = {
+PORTRAIT: LayoutPlan = {
     "cells": {
         "header": (0, 0, 1, 2),
         "current": (1, 0, 1, 2),

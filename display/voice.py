@@ -22,22 +22,23 @@ import logging
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QObject,
-    QThread,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 import resources
 from common.config import HallSettings
 from common.engine import ServiceState
+from common.qt.i18n import QT_TRANSLATE_NOOP
 from display.operations import CallShown
 from display.wav import Clip, join_clips, read_clip
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioDevice
+    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+
+    from display.sound_output import WavOutput
+
 
 log = logging.getLogger(__name__)
 
@@ -331,10 +332,10 @@ class _AudioEngine(VoiceEngine):
 
     threaded = True
 
-    def __init__(self, device: object) -> None:
+    def __init__(self, device: QAudioDevice) -> None:
         super().__init__()
         self._device = device
-        self._output = None
+        self._output: WavOutput | None = None
         self._chime: Clip | None = None
         self._volume = 1.0
         self._failing = False
@@ -380,13 +381,13 @@ class TtsVoice(_AudioEngine):
     """Qt TextToSpeech (SAPI/WinRT on Windows, speech-dispatcher on Linux)."""
 
     def __init__(
-        self, device: object, voice_name: str | None = None, engine_name: str | None = None
+        self, device: QAudioDevice, voice_name: str | None = None, engine_name: str | None = None
     ) -> None:
         super().__init__(device)
         self._voice_name = voice_name
         self._engine_name = engine_name
-        self._tts = None
-        self._voices: dict[str, object] = {}
+        self._tts: QTextToSpeech | None = None
+        self._voices: dict[str, QVoice] = {}
         self._current = ""
         self._speaking = False
 
@@ -398,7 +399,8 @@ class TtsVoice(_AudioEngine):
         if tts.state() == QTextToSpeech.State.Error or not tts.engine():
             self.problem_changed.emit(VoiceProblem("no_engine", tts.errorString()))
             return
-        voices = tts.allVoices(None)
+        # The C++ argument is a QLocale pointer: None (nullptr) lists the voices of every locale.
+        voices = tts.allVoices(None)  # type: ignore[arg-type]
         infos = [VoiceInfo(v.name(), v.locale().name()) for v in voices]
         zh = choose_voice(infos, "zh", self._voice_name)
         if zh is None:
@@ -434,7 +436,7 @@ class TtsVoice(_AudioEngine):
     def _on_state_changed(self, state: object) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        if not self._speaking:
+        if self._tts is None or not self._speaking:
             return
         if state == QTextToSpeech.State.Error:
             self._speaking = False
@@ -468,7 +470,7 @@ class ClipsVoice(_AudioEngine):
     """A folder of WAV clips recorded by the hall: chime.wav (optional), 请.wav, A.wav … Z.wav,
     0.wav … 9.wav, 号.wav, 到.wav, 号窗口.wav and 办理.wav (optional). Chinese only."""
 
-    def __init__(self, device: object, folder: Path) -> None:
+    def __init__(self, device: QAudioDevice, folder: Path) -> None:
         super().__init__(device)
         self._folder = folder
         self._clips: dict[str, Clip] = {}
@@ -488,7 +490,8 @@ class ClipsVoice(_AudioEngine):
                     problems.append(str(e))
         missing = [w for w in (*CLIP_WORDS, *"0123456789") if w not in self._clips]
         problems += [f"{w}.wav" for w in missing]
-        self._open_output(self._clips.pop("chime", None) or default_chime())
+        chime = self._clips.pop("chime", None)
+        self._open_output(chime or default_chime())
         self.problem_changed.emit(VoiceProblem("clips", ", ".join(problems)) if problems else None)
 
     def play(self, step: Step) -> None:

@@ -109,9 +109,9 @@ class WindowGrid(QWidget):
         numbers = [s.number for s in states]
         for number in list(self.tiles):
             if number not in numbers:
-                tile = self.tiles.pop(number)
-                self._grid.removeWidget(tile)
-                tile.deleteLater()
+                gone = self.tiles.pop(number)
+                self._grid.removeWidget(gone)
+                gone.deleteLater()
         for state in states:
             tile = self.tiles.get(state.number)
             if tile is None:

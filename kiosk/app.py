@@ -178,6 +178,8 @@ def main(args: argparse.Namespace) -> int:
     spec = parse_printer_spec("none" if screenshot else (args.printer or config.printer))
     size = parse_size(args.size)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("the kiosk needs a QApplication, not a QCoreApplication")
     theme.apply_base_font(app)
     install_translations(app, language, CATALOGS)
     url, hall_code = config.db_url, config.hall

@@ -34,6 +34,8 @@ def measure_tap_to_ticket(db_url: str, hall: str = "main", taps: int = 50) -> di
     from kiosk.ticket_printer import KioskPrinter
 
     app = QApplication.instance() or QApplication([])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("the kiosk bench needs a QApplication, not a QCoreApplication")
     theme.apply_base_font(app)
     kiosk = build_kiosk(lambda: operations.connect(db_url, hall), KioskPrinter(PrinterSpec("none")))
     window = kiosk.window

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 CORNER_PX = 120
@@ -29,6 +30,8 @@ class CornerPress(QObject):
         return QRect(0, 0, CORNER_PX, CORNER_PX).contains(local)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt override
+        if not isinstance(event, QMouseEvent):
+            return False
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress:
             if self._in_corner(event.globalPosition().toPoint()):

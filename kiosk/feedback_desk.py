@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from common.errors import DatabaseUnavailable, HallqError
 from common.qt.messages import user_message
@@ -87,7 +87,7 @@ class FeedbackDesk(QObject):
         self._busy = False
         emit(*values)
 
-    def _fail(self, signal: Signal, error: BaseException) -> None:
+    def _fail(self, signal: SignalInstance, error: BaseException) -> None:
         self._busy = False
         if isinstance(error, DatabaseUnavailable):
             self._hall.report_failure(error)

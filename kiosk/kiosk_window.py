@@ -10,7 +10,14 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from common.engine import FeedbackView, IssuedTicket, RatingResult, RatingTarget
 from common.errors import DatabaseUnavailable, HallqError
@@ -143,7 +150,10 @@ class KioskWindow(QWidget):
 
     @property
     def current(self) -> KioskScreen:
-        return self.stack.currentWidget()
+        screen = self.stack.currentWidget()
+        if not isinstance(screen, KioskScreen):
+            raise RuntimeError("the kiosk's stack holds only its screens")
+        return screen
 
     # -- wiring
 
@@ -306,7 +316,9 @@ class KioskWindow(QWidget):
 
     def _on_feedback_saved(self, item: FeedbackView) -> None:
         snapshot = self.hall.snapshot
-        desk_open = bool(snapshot) and any(s.is_complaint and s.open_now for s in snapshot.services)
+        desk_open = snapshot is not None and any(
+            s.is_complaint and s.open_now for s in snapshot.services
+        )
         self.thanks.show_thanks(
             "feedback", str(item.id), offer_ticket=desk_open and item.category != "praise"
         )
@@ -350,6 +362,7 @@ class KioskWindow(QWidget):
         if self.scan.collecting or len(text) != 1 or not "1" <= text <= "9":
             return False
         number = int(text)
+        button: QAbstractButton | None
         if self.current is self.home:
             tiles = list(self.home.services.tiles.values())
             button = tiles[number - 1] if number <= len(tiles) else None

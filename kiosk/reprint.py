@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ticket_printer import KioskPrinter, print_and_record, ticket_content
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("reprinting needs a QApplication, not a QCoreApplication")
     theme.apply_base_font(app)
     install_translations(app, args.lang or config.language, ["kiosk", "common"])
     settings = engine.settings

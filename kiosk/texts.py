@@ -9,10 +9,11 @@ own reasons are shown as written. Sources are Chinese and marked with QT_TRANSLA
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from common.config import HallSettings
 from common.engine import ServiceState
+from common.qt.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "texts"
 

@@ -8,12 +8,23 @@ standard buttons of Qt's dialogs.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
+        """Marks `source_text` for pyside6-lupdate and returns it unchanged (PySide6's stubs
+        say `object`)."""
+        ...
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # re-exported
 
 _installed: list[QTranslator] = []
 

@@ -99,7 +99,7 @@ class ConsoleScreen(QWidget):
         self._paused.setVisible(False)
         self.current = CurrentTicketPanel()
         self.parked = ParkedList()
-        self.actions = ActionPanel()
+        self.action_panel = ActionPanel()
         self.status = StatusLine()
         self.waiting = WaitingList()
         self.figures = OwnFigures()
@@ -114,7 +114,7 @@ class ConsoleScreen(QWidget):
         left.addLayout(header)
         left.addWidget(self.current, 1)
         left.addWidget(self.parked)
-        left.addWidget(self.actions)
+        left.addWidget(self.action_panel)
         left.addWidget(self.status)
         right = QVBoxLayout()
         right.addWidget(self.waiting, 1)
@@ -127,13 +127,13 @@ class ConsoleScreen(QWidget):
 
         self._no_show_timer = QTimer(self)
         self._no_show_timer.setSingleShot(True)
-        self._no_show_timer.timeout.connect(lambda: self.actions.set_no_show_armed(False))
+        self._no_show_timer.timeout.connect(lambda: self.action_panel.set_no_show_armed(False))
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._on_tick)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.actions.triggered.connect(self._on_action)
+        self.action_panel.triggered.connect(self._on_action)
         self.waiting.number_chosen.connect(self._on_number_chosen)
         feed.changed.connect(self._on_changes)
         feed.connection_changed.connect(self._on_connection_changed)
@@ -265,10 +265,10 @@ class ConsoleScreen(QWidget):
             )
         current = state.current if state is not None else None
         self.current.show_ticket(current, self._idle_hint())
-        self.actions.set_paused(paused)
-        self.actions.set_available(self._available())
+        self.action_panel.set_paused(paused)
+        self.action_panel.set_available(self._available())
         if current is None:
-            self.actions.set_no_show_armed(False)
+            self.action_panel.set_no_show_armed(False)
         self.current.tick(self._clock.now())
 
     def _idle_hint(self) -> str:
@@ -347,7 +347,7 @@ class ConsoleScreen(QWidget):
     ) -> None:
         """Run one engine action on the worker, then show its result and reload `parts`."""
         self._acting = True
-        self.actions.set_no_show_armed(False)
+        self.action_panel.set_no_show_armed(False)
 
         def succeeded(result: Any) -> None:
             self._acting = False
@@ -397,7 +397,7 @@ class ConsoleScreen(QWidget):
         )
 
     def _on_number_chosen(self, label: str) -> None:
-        if self.actions.buttons["call_number"].isEnabled() and not self._acting:
+        if self.action_panel.buttons["call_number"].isEnabled() and not self._acting:
             self._call_number(label)
 
     def _recall(self) -> None:
@@ -435,7 +435,7 @@ class ConsoleScreen(QWidget):
     def _no_show(self) -> None:
         if not self._no_show_timer.isActive():
             # Cheap confirmation: the same key again within a few seconds, no dialog.
-            self.actions.set_no_show_armed(True)
+            self.action_panel.set_no_show_armed(True)
             self._no_show_timer.start(NO_SHOW_CONFIRM_MS)
             self.status.show_message(
                 self.tr("再按一次 F5 确认 %1 过号").replace("%1", self._current_label()), "info"

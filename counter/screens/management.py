@@ -14,6 +14,8 @@ from counter.screens.manage_settings import SettingsPage
 from counter.screens.manage_staff import StaffPage
 from counter.screens.manage_windows import WindowsPage
 
+ManagementPage = ServicesPage | WindowsPage | StaffPage | NoticesPage | SettingsPage
+
 PAGES = ("services", "windows", "staff", "notices", "settings")
 
 
@@ -34,7 +36,7 @@ class ManagementView(QTabWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.pages = {
+        self.pages: dict[str, ManagementPage] = {
             "services": ServicesPage(engine, runner, feed, actor),
             "windows": WindowsPage(engine, runner, feed, actor),
             "staff": StaffPage(engine, runner, feed, actor),

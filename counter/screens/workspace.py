@@ -144,7 +144,9 @@ class Workspace(QWidget):
             view = self._build(name)
             self.views[name] = view
             holder = self.tabs.widget(index)
-            holder.layout().addWidget(view)
+            layout = holder.layout() if holder is not None else None
+            assert layout is not None, "every tab is made with a layout for its view"
+            layout.addWidget(view)
         view = self.views[name]
         view.setFocus()
 

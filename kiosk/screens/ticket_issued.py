@@ -172,7 +172,7 @@ class TicketIssuedScreen(KioskScreen):
     def retranslate(self) -> None:
         issued = self.issued
         has_ticket = issued is not None
-        priority = has_ticket and issued.ticket.priority != "none"
+        priority = issued is not None and issued.ticket.priority != "none"
         if self._priority.isVisibleTo(self) != priority:
             self._priority.setVisible(priority)
         self.done_button.setText(self.tr("完成") if has_ticket else self.tr("返回首页"))

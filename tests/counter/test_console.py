@@ -112,14 +112,14 @@ def test_every_action_by_hotkey(qtbot, console, hall_engine, settle, monkeypatch
     monkeypatch.setattr(PauseDialog, "ask", classmethod(lambda cls, parent: "午间休息"))
     press(qtbot, settle, screen, Qt.Key.Key_F9)
     assert screen.state.paused and screen.state.pause_reason == "午间休息"
-    assert not screen.actions.buttons["call_next"].isEnabled()
+    assert not screen.action_panel.buttons["call_next"].isEnabled()
     press(qtbot, settle, screen, Qt.Key.Key_F9)
     assert not screen.state.paused
 
 
 def test_actions_that_do_not_apply_are_disabled(qtbot, console, hall_engine, settle):
     screen = console()
-    buttons = screen.actions.buttons
+    buttons = screen.action_panel.buttons
     assert buttons["pause"].isEnabled()
     for action in (
         "call_next",
@@ -147,7 +147,7 @@ def test_actions_that_do_not_apply_are_disabled(qtbot, console, hall_engine, set
 def test_a_refused_call_shows_a_short_message(qtbot, console, hall_engine, settle):
     hall_engine.issue("A")
     screen = console(change_feed=SilentFeed())
-    assert screen.actions.buttons["call_next"].isEnabled()
+    assert screen.action_panel.buttons["call_next"].isEnabled()
     # Another window takes the only customer; this console has not heard of it yet.
     hall_engine.call_next(2)
     press(qtbot, settle, screen, Qt.Key.Key_F1)
@@ -171,8 +171,8 @@ def test_restart_resumes_the_current_ticket(qtbot, console, hall_engine, settle)
     before.deleteLater()
     again = console()
     assert current(again).label == label and again.state.paused
-    assert again.actions.buttons["finish"].isEnabled()
-    assert not again.actions.buttons["call_next"].isEnabled()
+    assert again.action_panel.buttons["finish"].isEnabled()
+    assert not again.action_panel.buttons["call_next"].isEnabled()
 
 
 def test_live_updates_and_takeover(qtbot, console, hall_engine, log_in):
@@ -212,5 +212,5 @@ def test_a_ticket_from_another_process_appears(qtbot, console, sqlite_url):
     )
     assert result.returncode == 0, result.stderr
     qtbot.waitUntil(lambda: screen.waiting.labels == ["A001"], timeout=TIMEOUT_MS)
-    assert screen.actions.buttons["call_next"].isEnabled()
+    assert screen.action_panel.buttons["call_next"].isEnabled()
     assert "A001" in screen.current.hint_text
