@@ -26,6 +26,7 @@ class CurrentTicketPanel(QFrame):
 
         self._number = QLabel("—")
         self._number.setObjectName("TicketNumber")
+        self._number_px = 40
         self._number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._service = QLabel()
         self._service.setObjectName("TicketService")
@@ -88,8 +89,7 @@ class CurrentTicketPanel(QFrame):
             widget.setVisible(has)
         self._hint.setVisible(not has and bool(idle_hint))
         self._hint.setText(idle_hint)
-        # Idle: a pale dash, so an empty window never reads as a number.
-        self._number.setStyleSheet("color: #C5CCCC;" if ticket is None else "")
+        self._style_number()
         if ticket is None:
             self._number.setText("—")
             self._priority.setVisible(False)
@@ -123,11 +123,18 @@ class CurrentTicketPanel(QFrame):
         since = ticket.started_at if ticket.status == "serving" else ticket.called_at
         self._timer.setText(mm_ss(minutes_between(since, now) * 60))
 
+    def _style_number(self) -> None:
+        # A style sheet font size beats setFont(), so the sizes go through the style sheet,
+        # the number's in one sheet with its idle colour: a pale dash, so an empty window
+        # never reads as a number.
+        idle = " color: #C5CCCC;" if self._ticket is None else ""
+        self._number.setStyleSheet(f"font-size: {self._number_px}px;{idle}")
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # As large as fits: about 60 % of the panel's height, 4–5 characters across.
         size = max(40, int(min(self.height() * 0.6, self.width() * 0.6 / 3.2)))
-        # A style sheet font size beats setFont(), so the sizes go through the style sheet.
-        self._number.setStyleSheet(f"font-size: {size}px;")
+        self._number_px = size
+        self._style_number()
         self._service.setStyleSheet(f"font-size: {max(22, size // 6)}px;")
         self._timer.setStyleSheet(f"font-size: {max(26, size // 5)}px;")
