@@ -9,6 +9,7 @@ over days) and the ranking of windows and clerks. Exports write what is on scree
 from __future__ import annotations
 
 import logging
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -127,6 +128,11 @@ def _value_axis(top: float, fmt: str = "%d") -> QValueAxis:
     axis.setRange(0, max(1.0, top))
     axis.setLabelFormat(fmt)
     axis.applyNiceNumbers()
+    if fmt == "%d" and axis.max() < axis.tickCount() - 1:
+        # Few enough to count: a tick at each whole number, not halves labelled twice.
+        top_tick = max(1, math.ceil(axis.max()))
+        axis.setRange(0, top_tick)
+        axis.setTickCount(top_tick + 1)
     _axis_font(axis)
     return axis
 

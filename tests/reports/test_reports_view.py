@@ -15,7 +15,7 @@ from common.db import Database
 from common.engine import QueueEngine
 from common.errors import DatabaseUnavailable
 from common.qt.worker import OperationRunner
-from counter.reports_view import ExportPathDialog, ReportsView
+from counter.reports_view import ExportPathDialog, ReportsView, _value_axis
 from tests.conftest import START
 from tests.reports.conftest import HallPlay, pdf_text
 
@@ -188,3 +188,17 @@ def test_a_first_load_that_fails_still_settles(qtbot, hall, runner, monkeypatch)
         pass
     assert widget.report is None and widget.status.property("role") == "error"
     assert not widget.xlsx_button.isEnabled()
+
+
+@pytest.mark.parametrize(("top", "ticks"), [(0, [0, 1]), (2, [0, 1, 2]), (3, [0, 1, 2, 3])])
+def test_a_small_count_axis_has_a_tick_at_each_whole_number(qapp, top, ticks):
+    """Two waiting customers are not labelled 0, 0, 1, 1, 2 (ticks at halves shown as %d)."""
+    axis = _value_axis(top)
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    assert [axis.min() + i * step for i in range(axis.tickCount())] == ticks
+
+
+def test_a_large_count_axis_keeps_its_nice_numbers(qapp):
+    axis = _value_axis(37)
+    assert axis.tickCount() == 5
+    assert axis.max() >= 37
