@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
@@ -381,4 +381,23 @@ def test_postgresql_flushes_nothing_itself(pg_hall, monkeypatch):
     url, code = pg_hall
     db = Database(url)
     QueueEngine(db, code).add_feedback("suggestion", "多开一个窗口")
+    db.dispose()
+
+
+def test_issue_counts_the_queue_before_it_takes_the_write_lock(sqlite_url, clock):
+    """The people ahead are counted in a read transaction of their own: a long queue must not
+    keep every counter waiting for SQLite's write lock while a kiosk counts it."""
+    db = Database(sqlite_url, pool_size=1)
+    statements: list[str] = []
+    event.listen(db.engine, "connect", lambda c, _: c.set_trace_callback(statements.append))
+    engine = QueueEngine(db, "main", clock=clock)
+    engine.issue("A")
+    engine.issue("A")
+    statements.clear()
+    issued = engine.issue("A")
+    assert issued.ahead == 2
+    counts = [i for i, s in enumerate(statements) if "count(" in s.lower()]
+    write = statements.index("BEGIN IMMEDIATE")
+    assert counts and all(i < write for i in counts)
+    assert statements[:write].count("BEGIN") == 1  # the count's own (read) transaction
     db.dispose()
