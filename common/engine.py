@@ -683,35 +683,16 @@ class QueueEngine:
                 code="priority_not_offered",
             )
 
-        def estimate(s: Session) -> tuple[int, float, int]:
-            # People ahead and what the wait depends on, read before the number is taken, in a
-            # transaction of its own: counting a long queue inside the issuing transaction
-            # held SQLite's write lock for it (7 ms with 40,000 waiting: every counter waited),
-            # and on PostgreSQL the service's number counter row. Everyone waiting has a place
-            # at or before now, so an ordinary ticket has every waiting ticket of its service
-            # ahead; a priority ticket only the urgent ones (priority, or past the SLA).
+        def estimate(s: Session) -> tuple[Any, int, float, int]:
+            # The service's checks, the people ahead and what the wait depends on, read before
+            # the number is taken, in a transaction of its own: counting a long queue inside
+            # the issuing transaction held SQLite's write lock for it (7 ms with 40,000
+            # waiting: every counter waited), and on PostgreSQL the service's number counter
+            # row. Everyone waiting has a place at or before now, so an ordinary ticket has
+            # every waiting ticket of its service ahead; a priority ticket only the urgent ones
+            # (priority, or past the SLA).
             now = self.now(s)
             day = self.service_day(now)
-            svc = self._service(s, service)
-            params = {
-                "hall_id": self.hall_id,
-                "day": day,
-                "service_id": svc.id,
-                "cutoff": self._cutoff(now),
-            }
-            stmt = sql.AHEAD_URGENT if priority != "none" else sql.AHEAD_ALL
-            return (
-                int(s.execute(stmt, params).scalar_one()),
-                self._handling_minutes(s, svc.id, day),
-                self._serving_windows(s, svc.id),
-            )
-
-        ahead, handling_minutes, serving_windows = self.db.transaction(
-            estimate, write=False, direct=True
-        )
-
-        def run(s: Session) -> IssuedTicket:
-            now, day = self._begin(s)
             svc = self._service(s, service)
             if not svc.active:
                 raise Refused(
@@ -724,6 +705,26 @@ class QueueEngine:
                     f"{svc.name_zh} 现在不在办理时间（{hours}） / {svc.code} is closed now",
                     code="closed",
                 )
+            params = {
+                "hall_id": self.hall_id,
+                "day": day,
+                "service_id": svc.id,
+                "cutoff": self._cutoff(now),
+            }
+            stmt = sql.AHEAD_URGENT if priority != "none" else sql.AHEAD_ALL
+            return (
+                svc,
+                int(s.execute(stmt, params).scalar_one()),
+                self._handling_minutes(s, svc.id, day),
+                self._serving_windows(s, svc.id),
+            )
+
+        svc, ahead, handling_minutes, serving_windows = self.db.transaction(
+            estimate, write=False, direct=True
+        )
+
+        def run(s: Session) -> IssuedTicket:
+            now, day = self._begin(s)
             number = self._next_number(s, day, svc.id)
             if svc.daily_limit is not None and number > svc.daily_limit:
                 raise Refused(
