@@ -33,6 +33,7 @@ from common.models import (
     Ticket,
     Window,
     WindowService,
+    status_is,
 )
 from common.passwords import hash_password
 from common.staff import StaffView, acting_staff
@@ -440,7 +441,7 @@ def save_window(engine: QueueEngine, actor: str, draft: WindowConfig) -> WindowC
             if win.active and not clean.active:
                 busy = s.execute(
                     select(Ticket.label).where(
-                        Ticket.window_id == win.id, Ticket.status.in_(CURRENT_STATUSES)
+                        Ticket.window_id == win.id, status_is(Ticket.status, *CURRENT_STATUSES)
                     )
                 ).first()
                 if busy is not None:

@@ -53,6 +53,8 @@ from common.models import (
     Ticket,
     Window,
     WindowService,
+    held_at_window,
+    status_is,
 )
 
 HANDLING_TTL_S = 30.0
@@ -1224,7 +1226,7 @@ class QueueEngine:
                 Ticket.staff_id,
                 Ticket.started_at,
                 Ticket.parked_at,
-            ).where(Ticket.window_id == win.id, Ticket.status == "parked")
+            ).where(Ticket.window_id == win.id, status_is(Ticket.status, "parked"))
             if wanted:
                 query = query.where(Ticket.label == wanted)
             ticket = s.execute(query.order_by(Ticket.parked_at).limit(1)).first()
@@ -1391,7 +1393,7 @@ class QueueEngine:
                     .where(
                         Ticket.hall_id == self.hall_id,
                         Ticket.day == day,
-                        Ticket.status == "waiting",
+                        status_is(Ticket.status, "waiting"),
                         Ticket.service_id == ticket.service_id,
                     )
                     .order_by(Ticket.queue_at)
@@ -1685,7 +1687,7 @@ class QueueEngine:
             _view(r)
             for r in s.execute(
                 sql.TICKETS.where(
-                    Ticket.window_id == win.id, Ticket.status.in_(("called", "serving", "parked"))
+                    Ticket.window_id == win.id, held_at_window(Ticket.status)
                 ).order_by(Ticket.parked_at)
             ).all()
         ]
@@ -1739,7 +1741,9 @@ class QueueEngine:
             cutoff = now - timedelta(minutes=self.settings.sla_minutes)
             tier = case((or_(Ticket.priority != "none", Ticket.queue_at <= cutoff), 0), else_=1)
             query = sql.TICKETS.where(
-                Ticket.hall_id == self.hall_id, Ticket.day == day, Ticket.status == "waiting"
+                Ticket.hall_id == self.hall_id,
+                Ticket.day == day,
+                status_is(Ticket.status, "waiting"),
             )
             if window is None:
                 query = query.order_by(tier, Ticket.queue_at, Ticket.id)
@@ -1788,7 +1792,7 @@ class QueueEngine:
                     .where(
                         Ticket.hall_id == self.hall_id,
                         Ticket.day == day,
-                        Ticket.status == "waiting",
+                        status_is(Ticket.status, "waiting"),
                     )
                     .group_by(Ticket.service_id)
                 )

@@ -24,10 +24,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    literal_column,
+    or_,
     text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator
 
 # SQLite only autoincrements INTEGER PRIMARY KEY, so BigInteger ids fall back to Integer there.
@@ -46,6 +49,32 @@ TICKET_STATUSES = (
 OPEN_STATUSES = ("waiting", "called", "serving", "parked")
 CURRENT_STATUSES = ("called", "serving")
 FINAL_STATUSES = ("done", "no_show", "cancelled", "expired")
+# The conditions of the partial indexes on tickets, as SQL (see Ticket).
+WAITING_ONLY = "status = 'waiting'"
+PARKED_ONLY = "status = 'parked'"
+CURRENT_ONLY = "status IN ('called', 'serving')"
+
+
+def status_is(column: Any, *statuses: str) -> ColumnElement[bool]:
+    """`column = 'x'` or `column IN ('x', 'y')`, the values written into the SQL.
+
+    A partial index on tickets (`WAITING_ONLY`, `CURRENT_ONLY`, `PARKED_ONLY`) is used only
+    for a condition written as its own: SQLite cannot tell that a bound `status = ?` means
+    `'waiting'`, nor can PostgreSQL's generic plan of a prepared statement.
+    """
+    for status in statuses:
+        if status not in TICKET_STATUSES:
+            raise ValueError(f"not a ticket status: {status!r}")
+    values: list[ColumnElement[Any]] = [literal_column(f"'{s}'") for s in statuses]
+    return column == values[0] if len(values) == 1 else column.in_(values)
+
+
+def held_at_window(column: Any) -> ColumnElement[bool]:
+    """The ticket is at its window: called, being served, or parked there. Written as two
+    conditions, each its partial index's (ux_tickets_window_current, ix_tickets_parked)."""
+    return or_(status_is(column, *CURRENT_STATUSES), status_is(column, "parked"))
+
+
 PRIORITIES = ("none", "elderly", "disabled", "military", "pregnant", "vip", "appointment")
 ROLES = ("clerk", "supervisor", "admin")
 NOTICE_KINDS = ("outage", "tariff", "commitment", "general")
@@ -161,10 +190,26 @@ class Ticket(Base):
     __table_args__ = (
         # Gap-free numbering is per the service the ticket was issued for.
         UniqueConstraint("hall_id", "day", "issue_service_id", "number"),
+        # The queue's indexes hold waiting tickets only: a call takes a ticket out of each
+        # (one page apiece) and a finish touches none of them, where indexes of every status
+        # moved the ticket's entry at both and grew with the whole history. Queries name the
+        # status as a literal, `status = 'waiting'` (`WAITING_ONLY`), so that SQLite and a
+        # PostgreSQL generic plan may use them. They keep the status among their columns, a
+        # constant here, so that the planner, without statistics, counts it as matched and
+        # prefers them to ix_tickets_report, which starts with the same columns.
         # The queue in calling order, id last as in ORDER BY: "the oldest" is the first entry.
-        Index("ix_tickets_queue", "hall_id", "day", "status", "queue_at", "id"),
-        # Waiting tickets per service: priority probes of call_next and "people ahead" counts
-        # read only this index.
+        Index(
+            "ix_tickets_queue",
+            "hall_id",
+            "day",
+            "status",
+            "queue_at",
+            "id",
+            sqlite_where=text(WAITING_ONLY),
+            postgresql_where=text(WAITING_ONLY),
+        ),
+        # Waiting tickets per service: priority probes of call_next, "people ahead" counts and
+        # the waiting count and longest wait per service read only this index.
         Index(
             "ix_tickets_waiting",
             "hall_id",
@@ -174,9 +219,27 @@ class Ticket(Base):
             "priority",
             "queue_at",
             "target_window_id",
+            "issued_at",
+            sqlite_where=text(WAITING_ONLY),
+            postgresql_where=text(WAITING_ONLY),
         ),
-        Index("ix_tickets_target", "hall_id", "day", "status", "target_window_id", "queue_at"),
-        Index("ix_tickets_window_status", "window_id", "status"),
+        Index(
+            "ix_tickets_target",
+            "hall_id",
+            "day",
+            "status",
+            "target_window_id",
+            "queue_at",
+            sqlite_where=text(WAITING_ONLY),
+            postgresql_where=text(WAITING_ONLY),
+        ),
+        # Tickets parked at a window (few, and untouched by a call or a finish).
+        Index(
+            "ix_tickets_parked",
+            "window_id",
+            sqlite_where=text(PARKED_ONLY),
+            postgresql_where=text(PARKED_ONLY),
+        ),
         # Covers the reports: a month is read from this index alone, grouped as it is read, and
         # each group in issue order.
         Index(
@@ -199,8 +262,8 @@ class Ticket(Base):
             "ux_tickets_window_current",
             "window_id",
             unique=True,
-            sqlite_where=text("status IN ('called', 'serving')"),
-            postgresql_where=text("status IN ('called', 'serving')"),
+            sqlite_where=text(CURRENT_ONLY),
+            postgresql_where=text(CURRENT_ONLY),
         ),
     )
 
@@ -241,8 +304,9 @@ class Event(Base):
 
     __tablename__ = "events"
     __table_args__ = (
+        # The feed reads a hall's events after a cursor. Nothing looks events up by ticket, so
+        # no index on ticket_id: each would cost every event a page.
         Index("ix_events_hall_id", "hall_id", "id"),
-        Index("ix_events_ticket", "ticket_id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

@@ -23,7 +23,6 @@ from sqlalchemy import (
     func,
     insert,
     literal,
-    literal_column,
     or_,
     select,
     union_all,
@@ -41,6 +40,7 @@ from common.models import (
     UTCDateTime,
     Window,
     WindowService,
+    status_is,
 )
 
 T: Table = Ticket.__table__  # type: ignore[assignment]
@@ -75,7 +75,7 @@ CST = ST.alias("current_staff")
 # Written out, not bound: the condition then matches the partial index
 # ux_tickets_window_current, which holds only the tickets being served. (With bound values
 # PostgreSQL's generic plan read every ticket the window ever served, years of them.)
-_IS_CURRENT = CT.c.status.in_([literal_column(f"'{s}'") for s in CURRENT_STATUSES])
+_IS_CURRENT = status_is(CT.c.status, *CURRENT_STATUSES)
 
 
 def current_columns(ticket: Any, service: Any, staff: Any) -> tuple[Any, ...]:
@@ -184,7 +184,7 @@ _CALL_COLUMNS = (
 _WAITING = (
     T.c.hall_id == bindparam("hall_id"),
     T.c.day == bindparam("day"),
-    T.c.status == "waiting",
+    status_is(T.c.status, "waiting"),
 )
 # An equality IN (not `!= 'none'`) lets the planner seek ix_tickets_waiting per kind.
 _PRIORITY = (T.c.priority.in_([p for p in PRIORITIES if p != "none"]),)
@@ -367,7 +367,7 @@ INSERT_TICKET = insert(T).returning(T.c.id)
 _WAITING_IN_SERVICE = (
     T.c.hall_id == bindparam("hall_id"),
     T.c.day == bindparam("day"),
-    T.c.status == "waiting",
+    status_is(T.c.status, "waiting"),
     T.c.service_id == bindparam("service_id"),
     T.c.target_window_id.is_(None),
 )
@@ -578,7 +578,7 @@ def _fast_finish() -> Any:
             # ux_tickets_window_current rather than every window's current ticket read.
             T.c.window_id == select(win.c.id).scalar_subquery(),
             T.c.window_id == win.c.id,
-            T.c.status.in_(CURRENT_STATUSES),
+            status_is(T.c.status, *CURRENT_STATUSES),
         )
         .values(
             status="done",
@@ -717,7 +717,7 @@ def _sqlite_finish() -> Any:
             T.c.window_id == bindparam("window_id", type_=Integer),
             # Written out, as in _IS_CURRENT: the window's current ticket is then sought in
             # the partial index ux_tickets_window_current.
-            T.c.status.in_([literal_column(f"'{s}'") for s in CURRENT_STATUSES]),
+            status_is(T.c.status, *CURRENT_STATUSES),
             _sqlite_open_window(),
         )
         .values(
@@ -764,7 +764,7 @@ def _sqlite_event(kind: str, *conditions: Any, **details: Any) -> Any:
     current ticket (under the same write lock, so it needs no value read back first: the
     whole transaction is bound before it begins)."""
     pairs = [part for key, value in details.items() for part in (literal(key), value)]
-    current = T.c.status.in_([literal_column(f"'{s}'") for s in CURRENT_STATUSES])
+    current = status_is(T.c.status, *CURRENT_STATUSES)
     return insert(E).from_select(
         ["hall_id", "at", "kind", "ticket_id", "window_id", "staff_id", "service_id", "details"],
         select(

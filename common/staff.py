@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from common.engine import QueueEngine
 from common.errors import BadInput, Refused
-from common.models import Event, Rating, Staff, Ticket, Window
+from common.models import Event, Rating, Staff, Ticket, Window, held_at_window
 from common.passwords import hash_password, verify_password
 
 SATISFIED_MIN_SCORE = 4
@@ -246,7 +246,7 @@ def login(
                     update(Ticket)
                     .where(
                         Ticket.window_id == win.id,
-                        Ticket.status.in_(("called", "serving", "parked")),
+                        held_at_window(Ticket.status),
                     )
                     .values(staff_id=row.id)
                 )
