@@ -12,9 +12,9 @@ touches none. ix_tickets_window_status (every ticket by window and status) gives
 ix_tickets_parked, the parked tickets by window: a window's current ticket is found in
 ux_tickets_window_current. ix_events_ticket, which no query read, is dropped.
 
-A call and a finish then write 9 pages instead of 15 on SQLite; on PostgreSQL, where an
-UPDATE that changes an indexed column adds an entry to every index whose condition the new row
-meets, a called or finished ticket no longer enters the four.
+A call and its finish then write 16 pages to SQLite's log between them instead of 31. On
+PostgreSQL, where an UPDATE that changes an indexed column adds an entry to every index whose
+condition the new row meets, a called or finished ticket no longer enters four of them.
 """
 
 from collections.abc import Sequence
