@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
 
 from kiosk import texts
 from kiosk.screens.base import KioskScreen, make_label
-from kiosk.widgets.digit_pad import DigitPad
-from kiosk.widgets.entry_field import EntryField
+from kiosk.widgets.phone_pane import PhonePane
 from kiosk.widgets.touch_button import TouchButton
 
-PHONE_MIN, PHONE_MAX = 5, 20
 TEXT_MAX = 300
 
 
@@ -59,16 +57,10 @@ class ComplaintScreen(KioskScreen):
         self._text_hint = make_label("hint")
         self.free_text = QLineEdit()
         self.free_text.setMaxLength(TEXT_MAX)
-        self._phone_hint = make_label("section")
-        self.phone = EntryField(PHONE_MAX)
-        self.phone.set_active(True)
-        self.error = make_label("error")
-        self.pad = DigitPad()
-        self.pad.key.connect(self.phone.type_key)
-        self.pad.key.connect(lambda _key: self.error.setText(""))
-        self.back_button = TouchButton()
+        self.phone = PhonePane()
+        self.pad, self.error = self.phone.pad, self.phone.error
+        self.back_button, self.submit_button = self.phone.back_button, self.phone.submit_button
         self.back_button.clicked.connect(self.back)
-        self.submit_button = TouchButton(role="primary")
         self.submit_button.clicked.connect(self._on_submit)
 
         matter = QVBoxLayout()
@@ -81,23 +73,11 @@ class ComplaintScreen(KioskScreen):
         matter.addWidget(self._text_hint)
         matter.addWidget(self.free_text)
         matter.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.submit_button)
-        phone = QVBoxLayout()
-        phone.setSpacing(14)
-        phone.addWidget(self._phone_hint)
-        phone.addWidget(self.phone)
-        phone.addWidget(self.pad)
-        phone.addWidget(self.error)
-        phone.addStretch(1)
-        phone.addLayout(buttons)
         self._panes = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._panes.setContentsMargins(50, 30, 50, 36)
         self._panes.setSpacing(30)
         self._panes.addLayout(matter, 3)
-        self._panes.addLayout(phone, 2)
+        self._panes.addWidget(self.phone, 2)
         self._choose("complaint")
         self.retranslate()
 
@@ -119,7 +99,6 @@ class ComplaintScreen(KioskScreen):
     def reset(self) -> None:
         self.free_text.clear()
         self.phone.clear()
-        self.error.setText("")
         self._choose("complaint")
 
     def arrange(self) -> None:
@@ -133,8 +112,8 @@ class ComplaintScreen(KioskScreen):
         self._phrases_hint.setText(self.tr("请选择相关内容（可多选）"))
         self._text_hint.setText(self.tr("补充说明（可不填）"))
         self.free_text.setPlaceholderText(self.tr("可用键盘输入"))
-        self._phone_hint.setText(self.tr("联系电话（可不填），方便我们回复您"))
-        self.phone.set_hint(self.tr("手机或固定电话"))
+        self.phone.hint.setText(self.tr("联系电话（可不填），方便我们回复您"))
+        self.phone.retranslate()
         self.back_button.setText(self.tr("返回"))
         self.submit_button.setText(self.tr("提交"))
         for category, button in self.category_buttons.items():
@@ -164,7 +143,6 @@ class ComplaintScreen(KioskScreen):
         if not text:
             self.show_error(self.tr("请选择或填写要说的内容"))
             return
-        if 0 < len(self.phone.value) < PHONE_MIN:
-            self.show_error(self.tr("电话号码不完整，请检查或清空"))
-            return
-        self.submitted.emit(self.category, text, self.phone.value)
+        phone = self.phone.checked_number()
+        if phone is not None:
+            self.submitted.emit(self.category, text, phone)

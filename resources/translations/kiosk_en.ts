@@ -32,59 +32,49 @@
   <context>
     <name>ComplaintScreen</name>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="131" />
+      <location filename="../../kiosk/screens/complaint.py" line="110" />
       <source>投诉建议</source>
       <translation>Complaints &amp; suggestions</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="132" />
+      <location filename="../../kiosk/screens/complaint.py" line="111" />
       <source>您想告诉我们的是</source>
       <translation>What would you like to tell us?</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="133" />
+      <location filename="../../kiosk/screens/complaint.py" line="112" />
       <source>请选择相关内容（可多选）</source>
       <translation>Choose what applies (one or more)</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="134" />
+      <location filename="../../kiosk/screens/complaint.py" line="113" />
       <source>补充说明（可不填）</source>
       <translation>More details (optional)</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="135" />
+      <location filename="../../kiosk/screens/complaint.py" line="114" />
       <source>可用键盘输入</source>
       <translation>Type with a keyboard</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="136" />
+      <location filename="../../kiosk/screens/complaint.py" line="115" />
       <source>联系电话（可不填），方便我们回复您</source>
       <translation>Phone (optional), so we can reply</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="137" />
-      <source>手机或固定电话</source>
-      <translation>Mobile or landline</translation>
-    </message>
-    <message>
-      <location filename="../../kiosk/screens/complaint.py" line="138" />
+      <location filename="../../kiosk/screens/complaint.py" line="117" />
       <source>返回</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="139" />
+      <location filename="../../kiosk/screens/complaint.py" line="118" />
       <source>提交</source>
       <translation>Send</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/complaint.py" line="165" />
+      <location filename="../../kiosk/screens/complaint.py" line="144" />
       <source>请选择或填写要说的内容</source>
       <translation>Please choose or type what you want to tell us</translation>
-    </message>
-    <message>
-      <location filename="../../kiosk/screens/complaint.py" line="168" />
-      <source>电话号码不完整，请检查或清空</source>
-      <translation>The phone number is incomplete: check it or clear it</translation>
     </message>
   </context>
   <context>
@@ -108,6 +98,19 @@
       <location filename="../../kiosk/screens/home.py" line="161" />
       <source>投诉建议</source>
       <translation>Complaints &amp; ideas</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhonePane</name>
+    <message>
+      <location filename="../../kiosk/widgets/phone_pane.py" line="59" />
+      <source>电话号码不完整，请检查或清空</source>
+      <translation>The phone number is incomplete: check it or clear it</translation>
+    </message>
+    <message>
+      <location filename="../../kiosk/widgets/phone_pane.py" line="68" />
+      <source>手机或固定电话</source>
+      <translation>Mobile or landline</translation>
     </message>
   </context>
   <context>
@@ -187,39 +190,29 @@
   <context>
     <name>RateReasonsScreen</name>
     <message>
-      <location filename="../../kiosk/screens/rate_reasons.py" line="107" />
+      <location filename="../../kiosk/screens/rate_reasons.py" line="85" />
       <source>很抱歉没能让您满意</source>
       <translation>We are sorry we let you down</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/rate_reasons.py" line="108" />
+      <location filename="../../kiosk/screens/rate_reasons.py" line="86" />
       <source>哪些方面需要改进？（可多选）</source>
       <translation>What should we improve? (one or more)</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/rate_reasons.py" line="109" />
+      <location filename="../../kiosk/screens/rate_reasons.py" line="87" />
       <source>留下电话，我们会回访您（可不填）</source>
       <translation>Leave a phone number for a call-back (optional)</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/rate_reasons.py" line="110" />
-      <source>手机或固定电话</source>
-      <translation>Mobile or landline</translation>
-    </message>
-    <message>
-      <location filename="../../kiosk/screens/rate_reasons.py" line="111" />
+      <location filename="../../kiosk/screens/rate_reasons.py" line="89" />
       <source>返回</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../kiosk/screens/rate_reasons.py" line="112" />
+      <location filename="../../kiosk/screens/rate_reasons.py" line="90" />
       <source>提交评价</source>
       <translation>Send rating</translation>
-    </message>
-    <message>
-      <location filename="../../kiosk/screens/rate_reasons.py" line="118" />
-      <source>电话号码不完整，请检查或清空</source>
-      <translation>The phone number is incomplete: check it or clear it</translation>
     </message>
   </context>
   <context>
@@ -377,237 +370,237 @@
   <context>
     <name>texts</name>
     <message>
-      <location filename="../../kiosk/texts.py" line="20" />
+      <location filename="../../kiosk/texts.py" line="21" />
       <source>70 岁以上老人</source>
       <translation>Seniors 70+</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="21" />
+      <location filename="../../kiosk/texts.py" line="22" />
       <source>残疾人</source>
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="22" />
+      <location filename="../../kiosk/texts.py" line="23" />
       <source>军人军属</source>
       <translation>Military families</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="23" />
+      <location filename="../../kiosk/texts.py" line="24" />
       <source>孕妇</source>
       <translation>Pregnant</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="24" />
+      <location filename="../../kiosk/texts.py" line="25" />
       <source>重要客户</source>
       <translation>Key accounts</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="25" />
+      <location filename="../../kiosk/texts.py" line="26" />
       <source>预约客户</source>
       <translation>Appointments</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="28" />
+      <location filename="../../kiosk/texts.py" line="29" />
       <source>非常满意</source>
       <translation>Very satisfied</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="29" />
+      <location filename="../../kiosk/texts.py" line="30" />
       <source>满意</source>
       <translation>Satisfied</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="30" />
+      <location filename="../../kiosk/texts.py" line="31" />
       <source>一般</source>
       <translation>Neutral</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="31" />
+      <location filename="../../kiosk/texts.py" line="32" />
       <source>不满意</source>
       <translation>Unsatisfied</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="32" />
+      <location filename="../../kiosk/texts.py" line="33" />
       <source>非常不满意</source>
       <translation>Very unsatisfied</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="35" />
+      <location filename="../../kiosk/texts.py" line="36" />
       <source>态度</source>
       <translation>Attitude</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="36" />
+      <location filename="../../kiosk/texts.py" line="37" />
       <source>效率</source>
       <translation>Speed</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="37" />
+      <location filename="../../kiosk/texts.py" line="38" />
       <source>业务能力</source>
       <translation>Know-how</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="38" />
+      <location filename="../../kiosk/texts.py" line="39" />
       <source>等候时间</source>
       <translation>Waiting time</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="39" />
+      <location filename="../../kiosk/texts.py" line="40" />
       <source>环境</source>
       <translation>Surroundings</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="43" />
+      <location filename="../../kiosk/texts.py" line="44" />
       <source>投诉</source>
       <translation>Complaint</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="44" />
+      <location filename="../../kiosk/texts.py" line="45" />
       <source>建议</source>
       <translation>Suggestion</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="45" />
+      <location filename="../../kiosk/texts.py" line="46" />
       <source>表扬</source>
       <translation>Praise</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="46" />
+      <location filename="../../kiosk/texts.py" line="47" />
       <source>咨询</source>
       <translation>Question</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="51" />
+      <location filename="../../kiosk/texts.py" line="52" />
       <source>等候时间太长</source>
       <translation>I waited too long</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="52" />
+      <location filename="../../kiosk/texts.py" line="53" />
       <source>工作人员态度不好</source>
       <translation>Staff were unfriendly</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="53" />
+      <location filename="../../kiosk/texts.py" line="54" />
       <source>业务办理太慢</source>
       <translation>Service was too slow</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="54" />
+      <location filename="../../kiosk/texts.py" line="55" />
       <source>对电费或收费有疑问</source>
       <translation>Question about my bill or fees</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="55" />
+      <location filename="../../kiosk/texts.py" line="56" />
       <source>停电没有提前通知</source>
       <translation>Outage without notice</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="56" />
+      <location filename="../../kiosk/texts.py" line="57" />
       <source>一件事要跑好几次</source>
       <translation>Had to come back several times</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="59" />
+      <location filename="../../kiosk/texts.py" line="60" />
       <source>希望增加服务窗口</source>
       <translation>Open more windows</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="60" />
+      <location filename="../../kiosk/texts.py" line="61" />
       <source>希望延长营业时间</source>
       <translation>Longer opening hours</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="61" />
+      <location filename="../../kiosk/texts.py" line="62" />
       <source>希望增加自助设备</source>
       <translation>More self-service machines</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="62" />
+      <location filename="../../kiosk/texts.py" line="63" />
       <source>大厅环境可以更好</source>
       <translation>The hall could be nicer</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="63" />
+      <location filename="../../kiosk/texts.py" line="64" />
       <source>希望网上能办更多业务</source>
       <translation>More services online</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="66" />
+      <location filename="../../kiosk/texts.py" line="67" />
       <source>工作人员热情耐心</source>
       <translation>Friendly, patient staff</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="67" />
+      <location filename="../../kiosk/texts.py" line="68" />
       <source>办事效率高</source>
       <translation>Quick service</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="68" />
+      <location filename="../../kiosk/texts.py" line="69" />
       <source>大厅整洁舒适</source>
       <translation>Clean, comfortable hall</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="69" />
+      <location filename="../../kiosk/texts.py" line="70" />
       <source>绿色通道很贴心</source>
       <translation>The priority lane helped</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="72" />
+      <location filename="../../kiosk/texts.py" line="73" />
       <source>电价和收费标准</source>
       <translation>Tariffs and fees</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="73" />
+      <location filename="../../kiosk/texts.py" line="74" />
       <source>新装或增容怎么办理</source>
       <translation>New connection or upgrade</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="74" />
+      <location filename="../../kiosk/texts.py" line="75" />
       <source>停电信息</source>
       <translation>Outage information</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="75" />
+      <location filename="../../kiosk/texts.py" line="76" />
       <source>电费账单</source>
       <translation>My electricity bill</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="76" />
+      <location filename="../../kiosk/texts.py" line="77" />
       <source>电表问题</source>
       <translation>Meter problem</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="109" />
+      <location filename="../../kiosk/texts.py" line="110" />
       <source>今日号码已取完</source>
       <translation>All tickets taken today</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="112" />
+      <location filename="../../kiosk/texts.py" line="113" />
       <source>办理时间 %1</source>
       <translation>Open %1</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="115" />
+      <location filename="../../kiosk/texts.py" line="116" />
       <source>今日不办理</source>
       <translation>Closed today</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="116" />
+      <location filename="../../kiosk/texts.py" line="117" />
       <source>暂停办理</source>
       <translation>Not available now</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="121" />
+      <location filename="../../kiosk/texts.py" line="122" />
       <source>无需等候</source>
       <translation>No wait</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="122" />
+      <location filename="../../kiosk/texts.py" line="123" />
       <source>约 %1 分钟</source>
       <translation>about %1 min</translation>
     </message>
     <message>
-      <location filename="../../kiosk/texts.py" line="126" />
+      <location filename="../../kiosk/texts.py" line="127" />
       <source>等候 %1 人</source>
       <translation>%1 waiting</translation>
     </message>

@@ -95,3 +95,22 @@ def test_the_next_customer_starts_with_an_empty_form(qtbot, make_kiosk):
     window.home.complaint_button.click()
     assert window.complaint.chosen_phrases() == []
     assert window.complaint.free_text.text() == ""
+
+
+def test_the_phone_pane_speaks_english_on_both_screens_that_ask_for_a_number(qtbot, make_kiosk):
+    window = make_kiosk().window
+    window.set_language("en")
+    for screen in (window.complaint, window.rate_reasons):
+        assert screen.phone.field.text() == "Mobile or landline"
+    assert (
+        window.rate_reasons.phone.hint.text() == "Leave a phone number for a call-back (optional)"
+    )
+    window.home.complaint_button.click()
+    choose_phrases(window.complaint, 0)
+    for key in "139":
+        window.complaint.pad.key.emit(key)
+    window.complaint.submit_button.click()
+    assert window.complaint.error.text() == "The phone number is incomplete: check it or clear it"
+    window.complaint.reset()
+    assert window.complaint.phone.number == ""
+    assert window.complaint.error.text() == ""
