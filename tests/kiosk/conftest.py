@@ -66,7 +66,7 @@ def staff_engine(hall_url, clock) -> Iterator[QueueEngine]:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, hall_url, clock, printer_output) -> Iterator[Callable[..., Kiosk]]:
+def make_kiosk(qtbot, qapp, hall_url, clock, printer_output) -> Iterator[Callable[..., Kiosk]]:
     built: list[Kiosk] = []
     databases: list[Database] = []
 
@@ -83,6 +83,8 @@ def make_kiosk(qtbot, hall_url, clock, printer_output) -> Iterator[Callable[...,
             databases.append(db)
             return QueueEngine(db, "main", clock=clock)
 
+        # As `kiosk.app.main` does: the PC's language is installed before the kiosk is built.
+        install_translations(qapp, language, CATALOGS)
         kiosk = build_kiosk(
             connect,
             printer or KioskPrinter(PrinterSpec("file", "dummy"), 2.0, 384, printer_output),

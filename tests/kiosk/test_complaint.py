@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def choose_phrases(screen, *indexes: int) -> None:
     for i in indexes:
@@ -52,14 +54,26 @@ def test_nothing_chosen_is_caught_on_screen(qtbot, make_kiosk, staff_engine):
     assert staff_engine.open_feedback("open") == []
 
 
-def test_a_short_phone_number_is_caught_on_screen(qtbot, make_kiosk, staff_engine):
-    window = make_kiosk().window
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("zh_CN", "电话号码不完整，请检查或清空"),
+        ("en", "The phone number is incomplete: check it or clear it"),
+    ],
+)
+def test_a_short_phone_number_is_caught_on_screen(
+    qtbot, make_kiosk, staff_engine, language, message
+):
+    window = make_kiosk(language=language).window
     window.home.complaint_button.click()
     choose_phrases(window.complaint, 0)
     for key in "139":
         window.complaint.pad.key.emit(key)
     window.complaint.submit_button.click()
-    assert window.complaint.error.text() == "电话号码不完整，请检查或清空"
+    assert window.complaint.error.text() == message
+    assert staff_engine.open_feedback("open") == []
+    window.complaint.reset()
+    assert (window.complaint.phone.number, window.complaint.error.text()) == ("", "")
 
 
 def test_after_a_complaint_a_ticket_for_the_complaint_desk_is_one_tap_away(
@@ -102,15 +116,7 @@ def test_the_phone_pane_speaks_english_on_both_screens_that_ask_for_a_number(qtb
     window.set_language("en")
     for screen in (window.complaint, window.rate_reasons):
         assert screen.phone.field.text() == "Mobile or landline"
+    assert window.complaint.phone.hint.text() == "Phone (optional), so we can reply"
     assert (
         window.rate_reasons.phone.hint.text() == "Leave a phone number for a call-back (optional)"
     )
-    window.home.complaint_button.click()
-    choose_phrases(window.complaint, 0)
-    for key in "139":
-        window.complaint.pad.key.emit(key)
-    window.complaint.submit_button.click()
-    assert window.complaint.error.text() == "The phone number is incomplete: check it or clear it"
-    window.complaint.reset()
-    assert window.complaint.phone.number == ""
-    assert window.complaint.error.text() == ""
