@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import texts
 from kiosk.screens.base import KioskScreen, make_label
-from kiosk.widgets.phone_pane import PhonePane
+from kiosk.screens.phone_pane import PhonePane
 from kiosk.widgets.touch_button import TouchButton
 
 TEXT_MAX = 300

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk import texts
 from kiosk.screens.base import KioskScreen, make_label
-from kiosk.widgets.phone_pane import PhonePane
+from kiosk.screens.phone_pane import PhonePane
 from kiosk.widgets.touch_button import TouchButton
 
 

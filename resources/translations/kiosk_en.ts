@@ -103,12 +103,12 @@
   <context>
     <name>PhonePane</name>
     <message>
-      <location filename="../../kiosk/widgets/phone_pane.py" line="59" />
+      <location filename="../../kiosk/screens/phone_pane.py" line="56" />
       <source>电话号码不完整，请检查或清空</source>
       <translation>The phone number is incomplete: check it or clear it</translation>
     </message>
     <message>
-      <location filename="../../kiosk/widgets/phone_pane.py" line="68" />
+      <location filename="../../kiosk/screens/phone_pane.py" line="65" />
       <source>手机或固定电话</source>
       <translation>Mobile or landline</translation>
     </message>

@@ -3,8 +3,9 @@ buttons: the right-hand pane of the complaint screen and of the rating's reasons
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.screens.base import make_label
 from kiosk.widgets.digit_pad import DigitPad
 from kiosk.widgets.entry_field import EntryField
 from kiosk.widgets.touch_button import TouchButton
@@ -13,19 +14,15 @@ PHONE_MIN, PHONE_MAX = 5, 20
 
 
 class PhonePane(QWidget):
-    """The hint (the screen's own words, `set_hint`), the number, the pad, an error line, and
-    the back and submit buttons, which the screen connects and names."""
+    """The hint (in the screen's own words: it sets `hint`'s text), the number, the pad, an
+    error line, and the back and submit buttons, which the screen connects and names."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hint = QLabel()
-        self.hint.setProperty("role", "section")
-        self.hint.setWordWrap(True)
+        self.hint = make_label("section")
         self.field = EntryField(PHONE_MAX)
         self.field.set_active(True)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = make_label("error")
         self.pad = DigitPad()
         self.pad.key.connect(self.field.type_key)
         self.pad.key.connect(lambda _key: self.error.setText(""))
